@@ -1,0 +1,46 @@
+//! The job rally model: the files of SPEC §4–§5, their validation, and the
+//! compiled view (time grid, availability sets, travel times, sessions and
+//! their feasible placements) that the checker and the solvers share.
+//!
+//! - [`types`]: the edition and plan files as serde types.
+//! - [`load`]: reading JSON with the path of the first bad field.
+//! - [`validate`]: every problem of an edition, then the compiled [`Model`].
+//! - [`model`]: the compiled edition and its placement rules (H1–H4).
+//! - [`calendar`], [`availability`], [`travel`]: time, availability, roads.
+//! - [`error`]: input errors named by JSON path.
+
+pub mod availability;
+pub mod calendar;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod travel;
+pub mod types;
+pub mod validate;
+
+pub use availability::PeriodSet;
+pub use error::{InputError, LoadError};
+pub use model::{Member, Model, Placement, ThemeSet, Weights, PROFILES};
+pub use types::{Edition, Plan};
+
+use std::path::Path;
+
+/// Parses and validates edition text.
+pub fn parse_edition(text: &str) -> Result<Model, Vec<InputError>> {
+    let edition: Edition = load::parse_json(text, "").map_err(|e| vec![e])?;
+    validate::compile(edition)
+}
+
+/// Reads, parses and validates an edition file (`-` for standard input).
+pub fn load_edition(path: &Path) -> Result<Model, LoadError> {
+    let text = load::read_source(path)?;
+    parse_edition(&text).map_err(|errors| LoadError::Invalid {
+        file: path.display().to_string(),
+        errors,
+    })
+}
+
+/// Reads and parses a plan file (`-` for standard input); paths start with `plan: `.
+pub fn load_plan(path: &Path) -> Result<Plan, LoadError> {
+    load::load_json(path, "plan: ")
+}

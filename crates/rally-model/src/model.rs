@@ -1,0 +1,429 @@
+//! The compiled edition: every id resolved to an index, defaults filled in,
+//! availability evaluated into period sets, travel times computed.
+
+use crate::availability::PeriodSet;
+use crate::calendar::Grid;
+use crate::travel::TravelTimes;
+use crate::types::Edition;
+use std::collections::HashMap;
+
+/// The seven default themes, in the order of SPEC §4.
+pub const DEFAULT_THEMES: [&str; 7] = [
+    "employers",
+    "realities",
+    "conditions",
+    "public",
+    "training",
+    "professions",
+    "career",
+];
+
+/// Member profiles (SPEC §4).
+pub const PROFILES: [&str; 5] = ["student", "job-seeker", "retraining", "employee", "adviser"];
+
+/// Partner kinds (SPEC §4).
+pub const PARTNER_KINDS: [&str; 7] = [
+    "home-care-service",
+    "training",
+    "employment",
+    "association",
+    "authority",
+    "health",
+    "other",
+];
+
+/// A set of themes, one bit per theme index (at most 64 themes).
+pub type ThemeSet = u64;
+
+/// The weights of SPEC §7, with `rules.weights` applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Weights {
+    pub unscheduled: i64,
+    pub theme_week: i64,
+    pub same_day: i64,
+    pub daily_load: i64,
+    pub coverage: i64,
+    pub uncertified: i64,
+    pub wish: i64,
+    pub group_day: i64,
+    pub participant_day: i64,
+    pub travel_minute: i64,
+    pub underfill: i64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            unscheduled: 10000,
+            theme_week: 100,
+            same_day: 20,
+            daily_load: 2,
+            coverage: 200,
+            uncertified: 1000,
+            wish: 10,
+            group_day: 30,
+            participant_day: 10,
+            travel_minute: 1,
+            underfill: 5,
+        }
+    }
+}
+
+/// A node of the travel graph: a place or a venue.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub id: String,
+    pub territory: usize,
+    /// The venue index when the node is a venue.
+    pub venue: Option<usize>,
+}
+
+/// A compiled venue.
+#[derive(Debug, Clone)]
+pub struct Venue {
+    pub id: String,
+    pub name: String,
+    pub node: usize,
+    pub territory: usize,
+    pub capacity: u32,
+    pub features: Vec<String>,
+    pub available: PeriodSet,
+}
+
+/// A compiled partner.
+#[derive(Debug, Clone)]
+pub struct Partner {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    /// `None` for a regional partner.
+    pub territory: Option<usize>,
+    pub parallel: u32,
+    pub max_per_day: u32,
+    pub available: PeriodSet,
+}
+
+/// A compiled workshop.
+#[derive(Debug, Clone)]
+pub struct Workshop {
+    pub id: String,
+    pub title: String,
+    pub themes: ThemeSet,
+    pub organisers: Vec<usize>,
+    /// Index of its first session in [`Model::sessions`]; the others follow.
+    pub first_session: usize,
+    pub n_sessions: usize,
+    /// Minutes; the shortest slot's length when the file gives none.
+    pub duration: Option<u32>,
+    pub min: u32,
+    pub max: u32,
+    /// Allowed venues as the file gives them (`None` = any venue).
+    pub venues: Option<Vec<usize>>,
+    pub needs: Vec<String>,
+    pub territory: Option<usize>,
+    /// Profiles admitted, one bit per index of [`PROFILES`].
+    pub audience: u8,
+    /// The workshop's own availability (organisers not included).
+    pub available: PeriodSet,
+}
+
+/// One session of a workshop: `"<workshop id>/<number>"`.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub id: String,
+    pub workshop: usize,
+    pub number: usize,
+}
+
+/// A group or a participant.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub id: String,
+    pub name: String,
+    pub is_group: bool,
+    /// Index into [`PROFILES`].
+    pub profile: usize,
+    pub headcount: u32,
+    pub territory: Option<usize>,
+    /// Node index of its base.
+    pub base: Option<usize>,
+    pub max_per_day: u32,
+    pub max_days: Option<u32>,
+    pub max_travel: Option<u32>,
+    /// Workshop indices.
+    pub wishes: Vec<usize>,
+    pub themes: ThemeSet,
+    pub certificate: bool,
+    pub available: PeriodSet,
+}
+
+/// A session placed in a period at a venue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Placement {
+    pub period: usize,
+    pub venue: usize,
+}
+
+/// A pinned session and where it is pinned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pin {
+    pub session: usize,
+    pub at: Placement,
+}
+
+/// A validated, compiled edition shared by the checker and the solvers.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The edition as read (names, titles, and what the outputs echo back).
+    pub edition: Edition,
+    pub grid: Grid,
+    pub themes: Vec<String>,
+    pub territories: Vec<String>,
+    pub nodes: Vec<Node>,
+    pub venues: Vec<Venue>,
+    pub travel: TravelTimes,
+    pub partners: Vec<Partner>,
+    pub workshops: Vec<Workshop>,
+    pub sessions: Vec<Session>,
+    pub members: Vec<Member>,
+    pub pins: Vec<Pin>,
+    pub weights: Weights,
+    pub theme_sessions_per_week: u32,
+    pub(crate) index: Index,
+}
+
+/// Id → index maps.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Index {
+    pub nodes: HashMap<String, usize>,
+    pub partners: HashMap<String, usize>,
+    pub workshops: HashMap<String, usize>,
+    pub sessions: HashMap<String, usize>,
+    pub members: HashMap<String, usize>,
+    pub territories: HashMap<String, usize>,
+    pub themes: HashMap<String, usize>,
+}
+
+impl Model {
+    /// The node index of a place or venue id.
+    pub fn node(&self, id: &str) -> Option<usize> {
+        self.index.nodes.get(id).copied()
+    }
+
+    /// The venue index of a venue id (a place id gives `None`).
+    pub fn venue(&self, id: &str) -> Option<usize> {
+        self.node(id).and_then(|n| self.nodes[n].venue)
+    }
+
+    /// The index of a partner id.
+    pub fn partner(&self, id: &str) -> Option<usize> {
+        self.index.partners.get(id).copied()
+    }
+
+    /// The index of a workshop id.
+    pub fn workshop(&self, id: &str) -> Option<usize> {
+        self.index.workshops.get(id).copied()
+    }
+
+    /// The index of a session id (`w01/2`).
+    pub fn session(&self, id: &str) -> Option<usize> {
+        self.index.sessions.get(id).copied()
+    }
+
+    /// The index of a member id (group or participant).
+    pub fn member(&self, id: &str) -> Option<usize> {
+        self.index.members.get(id).copied()
+    }
+
+    /// The index of a territory id.
+    pub fn territory(&self, id: &str) -> Option<usize> {
+        self.index.territories.get(id).copied()
+    }
+
+    /// The index of a theme id.
+    pub fn theme(&self, id: &str) -> Option<usize> {
+        self.index.themes.get(id).copied()
+    }
+
+    /// The theme ids of a set, in edition order.
+    pub fn theme_names(&self, set: ThemeSet) -> Vec<String> {
+        (0..self.themes.len())
+            .filter(|t| set >> t & 1 == 1)
+            .map(|t| self.themes[t].clone())
+            .collect()
+    }
+
+    /// The workshop of a session.
+    pub fn workshop_of(&self, session: usize) -> &Workshop {
+        &self.workshops[self.sessions[session].workshop]
+    }
+
+    /// A session's length in a period: the workshop's duration or the slot's length.
+    pub fn duration_in(&self, workshop: usize, period: usize) -> u32 {
+        let slot = self.grid.slot_time(period);
+        self.workshops[workshop].duration.unwrap_or(slot.len())
+    }
+
+    /// Start and end (minutes after midnight) of a workshop's session in a period.
+    pub fn times_in(&self, workshop: usize, period: usize) -> (u32, u32) {
+        let start = self.grid.slot_time(period).start;
+        (start, start + self.duration_in(workshop, period))
+    }
+
+    /// Seats of a workshop's session at a venue: min(workshop max, venue capacity).
+    pub fn capacity_at(&self, workshop: usize, venue: usize) -> u32 {
+        self.workshops[workshop]
+            .max
+            .min(self.venues[venue].capacity)
+    }
+
+    /// Travel minutes between two venues, `None` when unreachable.
+    pub fn venue_travel(&self, a: usize, b: usize) -> Option<u32> {
+        self.travel
+            .minutes(self.venues[a].node, self.venues[b].node)
+    }
+
+    /// Whether the workshop admits a profile.
+    pub fn admits(&self, workshop: usize, profile: usize) -> bool {
+        self.workshops[workshop].audience >> profile & 1 == 1
+    }
+
+    /// The pin of a session, if any.
+    pub fn pin_of(&self, session: usize) -> Option<Placement> {
+        self.pins
+            .iter()
+            .find(|p| p.session == session)
+            .map(|p| p.at)
+    }
+
+    /// Why a workshop's session may not be placed at `at` under H1–H4 (H1 holds
+    /// by construction of a period): `(rule, sentence)` pairs, empty when it may.
+    pub fn placement_problems(
+        &self,
+        workshop: usize,
+        at: Placement,
+    ) -> Vec<(&'static str, String)> {
+        let w = &self.workshops[workshop];
+        let v = &self.venues[at.venue];
+        let when = self.grid.label(at.period);
+        let mut out = Vec::new();
+        if !w.available.contains(at.period) {
+            out.push((
+                "H2",
+                format!("workshop {} is not available on {when}", w.id),
+            ));
+        }
+        for &o in &w.organisers {
+            if !self.partners[o].available.contains(at.period) {
+                out.push((
+                    "H2",
+                    format!(
+                        "organiser {} is not available on {when}",
+                        self.partners[o].id
+                    ),
+                ));
+            }
+        }
+        if !v.available.contains(at.period) {
+            out.push(("H2", format!("venue {} is not available on {when}", v.id)));
+        }
+        if let Some(allowed) = &w.venues {
+            if !allowed.contains(&at.venue) {
+                out.push((
+                    "H3",
+                    format!(
+                        "venue {} is not among the venues of workshop {}",
+                        v.id, w.id
+                    ),
+                ));
+            }
+        }
+        for need in &w.needs {
+            if !v.features.contains(need) {
+                out.push((
+                    "H3",
+                    format!(
+                        "venue {} lacks the feature \"{need}\" that workshop {} needs",
+                        v.id, w.id
+                    ),
+                ));
+            }
+        }
+        if let Some(t) = w.territory {
+            if v.territory != t {
+                out.push((
+                    "H3",
+                    format!(
+                        "venue {} is in territory {}, workshop {} runs in {}",
+                        v.id, self.territories[v.territory], w.id, self.territories[t]
+                    ),
+                ));
+            }
+        }
+        if v.capacity < w.min {
+            out.push((
+                "H3",
+                format!(
+                    "venue {} seats {} but workshop {} needs at least {}",
+                    v.id, v.capacity, w.id, w.min
+                ),
+            ));
+        }
+        let slot = self.grid.slot_time(at.period);
+        let duration = self.duration_in(workshop, at.period);
+        if duration > slot.len() {
+            out.push((
+                "H4",
+                format!(
+                    "workshop {} lasts {duration} min, longer than the {} slot ({} min)",
+                    w.id,
+                    slot.id,
+                    slot.len()
+                ),
+            ));
+        }
+        out
+    }
+
+    /// The venues a workshop may use whatever the period (H3).
+    pub fn allowed_venues(&self, workshop: usize) -> Vec<usize> {
+        let w = &self.workshops[workshop];
+        (0..self.venues.len())
+            .filter(|&v| w.venues.as_ref().is_none_or(|a| a.contains(&v)))
+            .filter(|&v| w.needs.iter().all(|n| self.venues[v].features.contains(n)))
+            .filter(|&v| w.territory.is_none_or(|t| self.venues[v].territory == t))
+            .filter(|&v| self.venues[v].capacity >= w.min)
+            .collect()
+    }
+
+    /// The periods in which a workshop and all its organisers are available and
+    /// its sessions fit the slot (H2 without the venue, H4).
+    pub fn open_periods(&self, workshop: usize) -> PeriodSet {
+        let w = &self.workshops[workshop];
+        let mut set = w.available.clone();
+        for &o in &w.organisers {
+            set.intersect_with(&self.partners[o].available);
+        }
+        for p in 0..self.grid.n_periods() {
+            if self.duration_in(workshop, p) > self.grid.slot_time(p).len() {
+                set.remove(p);
+            }
+        }
+        set
+    }
+
+    /// Every placement of a workshop's sessions that keeps H1–H4, in period order.
+    pub fn feasible_placements(&self, workshop: usize) -> Vec<Placement> {
+        let venues = self.allowed_venues(workshop);
+        let open = self.open_periods(workshop);
+        let mut out = Vec::new();
+        for period in open.ones() {
+            for &venue in &venues {
+                if self.venues[venue].available.contains(period) {
+                    out.push(Placement { period, venue });
+                }
+            }
+        }
+        out
+    }
+}
