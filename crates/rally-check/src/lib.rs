@@ -1,1 +1,146 @@
+//! The judge of every plan (SPEC §6–§8): plain code, independent of the solvers.
+//!
+//! - [`resolve`]: the plan's fields resolved against the edition.
+//! - [`rules`]: hard rules S1–S3, H1–H8, C1–C4, every violation listed.
+//! - [`penalty`]: the terms of §7.
+//! - [`certify`]: the exact certifiability search behind `coverage`.
+//! - [`explain`]: why a member cannot be certified.
+//! - [`report`]: the JSON of §8 and the readable report.
 
+pub mod certify;
+pub mod explain;
+pub mod penalty;
+pub mod report;
+pub mod resolve;
+pub mod rules;
+
+pub use certify::{reach, Reach};
+pub use penalty::Penalty;
+pub use report::{MemberReport, Report};
+pub use resolve::{Offer, Resolved};
+pub use rules::Violation;
+
+use rally_model::{InputError, Model, Plan};
+use rayon::prelude::*;
+
+/// Checks a plan: violations, penalty, and every member's certifiability.
+pub fn check(model: &Model, plan: &Plan) -> Report {
+    let r = Resolved::new(model, plan);
+    let violations = rules::violations(model, plan, &r);
+    let reaches = reaches(model, &r.offers);
+    let mut penalty = penalty::programme_terms(model, plan.unscheduled.len(), &r);
+    penalty.coverage = coverage(model, &reaches);
+    let outcomes = r.courses.as_ref().map(|courses| {
+        let (terms, outcomes) = penalty::course_terms(model, &r, courses);
+        penalty.uncertified = terms.uncertified;
+        penalty.wish = terms.wish;
+        penalty.group_day = terms.group_day;
+        penalty.participant_day = terms.participant_day;
+        penalty.travel_minute = terms.travel_minute;
+        penalty.underfill = terms.underfill;
+        outcomes
+    });
+    let members = (0..model.members.len())
+        .into_par_iter()
+        .map(|m| {
+            let reach = reaches[m];
+            let certified = outcomes.as_ref().is_some_and(|o| o[m].certified);
+            let missing = model.theme_names(model.members[m].themes & !reach.best);
+            let why = if reach.certifiable {
+                if outcomes.is_some() && !certified {
+                    "a course exists that validates all its themes, but the one planned does not"
+                        .to_string()
+                } else {
+                    String::new()
+                }
+            } else {
+                explain::why(model, m, &r.offers, reach)
+            };
+            MemberReport {
+                member: model.members[m].id.clone(),
+                certifiable: reach.certifiable,
+                certified,
+                missing,
+                why,
+            }
+        })
+        .collect();
+    Report {
+        valid: violations.is_empty(),
+        violations,
+        penalty: penalty.with_total(),
+        members,
+    }
+}
+
+/// The certifiability search for every member, in parallel.
+pub fn reaches(model: &Model, offers: &[Offer]) -> Vec<Reach> {
+    (0..model.members.len())
+        .into_par_iter()
+        .map(|m| certify::reach(model, m, offers))
+        .collect()
+}
+
+/// The `coverage` term from every member's reach.
+pub fn coverage(model: &Model, reaches: &[Reach]) -> i64 {
+    model
+        .members
+        .iter()
+        .zip(reaches)
+        .filter(|(m, r)| m.certificate && !r.certifiable)
+        .map(|(m, _)| model.weights.coverage * m.headcount as i64)
+        .sum()
+}
+
+/// The penalty alone (what solvers report; the same code as [`check`]).
+pub fn penalty(model: &Model, plan: &Plan) -> Penalty {
+    check(model, plan).penalty
+}
+
+/// Pins must keep H5–H7 together (SPEC §4): the clashes as input errors.
+pub fn check_pins(model: &Model) -> Vec<InputError> {
+    let plan = pins_as_plan(model);
+    let r = Resolved::new(model, &plan);
+    let placed: Vec<_> = r
+        .placed
+        .iter()
+        .filter_map(|p| Some((p, p.placement(model)?)))
+        .collect();
+    let mut found = Vec::new();
+    let mut by_venue: std::collections::BTreeMap<_, Vec<String>> = Default::default();
+    for (p, at) in &placed {
+        by_venue.entry(*at).or_default().push(p.id.clone());
+    }
+    for (at, ids) in by_venue.into_iter().filter(|(_, ids)| ids.len() > 1) {
+        found.push(format!(
+            "sessions {} are pinned to venue {} on {} (H5)",
+            ids.join(", "),
+            model.venues[at.venue].id,
+            model.grid.label(at.period)
+        ));
+    }
+    let mut partner = Vec::new();
+    rules::partner_load(model, &placed, &mut partner);
+    found.extend(
+        partner
+            .into_iter()
+            .map(|x| format!("{} ({})", x.message, x.rule)),
+    );
+    found
+        .into_iter()
+        .map(|m| InputError::new("pinned", format!("{m}; move or remove one of these pins")))
+        .collect()
+}
+
+/// A plan that holds the pinned sessions only.
+fn pins_as_plan(model: &Model) -> Plan {
+    let sessions = model
+        .pins
+        .iter()
+        .map(|pin| model.planned_session(pin.session, pin.at))
+        .collect();
+    Plan {
+        sessions,
+        ..Plan::default()
+    }
+}

@@ -412,6 +412,22 @@ impl Model {
         set
     }
 
+    /// The plan entry of a session placed at `at` (times and seats as the edition gives them).
+    pub fn planned_session(&self, session: usize, at: Placement) -> crate::types::PlannedSession {
+        let s = &self.sessions[session];
+        let (start, end) = self.times_in(s.workshop, at.period);
+        crate::types::PlannedSession {
+            id: s.id.clone(),
+            workshop: self.workshops[s.workshop].id.clone(),
+            date: self.grid.days[self.grid.day_of(at.period)].to_string(),
+            slot: self.grid.slot_time(at.period).id.clone(),
+            start: crate::calendar::format_hhmm(start),
+            end: crate::calendar::format_hhmm(end),
+            venue: self.venues[at.venue].id.clone(),
+            capacity: self.capacity_at(s.workshop, at.venue),
+        }
+    }
+
     /// Every placement of a workshop's sessions that keeps H1–H4, in period order.
     pub fn feasible_placements(&self, workshop: usize) -> Vec<Placement> {
         let venues = self.allowed_venues(workshop);

@@ -1,0 +1,191 @@
+//! Certifiability (SPEC §7 `coverage`): is there a course, within the
+//! scheduled sessions, that validates all of a member's themes under C1, C2
+//! and C4, using only sessions whose capacity holds the member's headcount,
+//! the other members ignored? An exact search, and the reasons when not.
+//!
+//! The search goes day by day: for each opening day, the sets of themes one
+//! day's sessions can validate (at most one per period, `max_per_day`, travel
+//! between consecutive venues), then a dynamic programme over days that keeps,
+//! for every set of themes, the fewest days that reach it (`max_days`).
+//! Attending a workshop twice never helps, and dropping a session keeps a day
+//! feasible (travel times are shortest paths), so C2's once-per-workshop rule
+//! needs no state.
+
+use crate::resolve::Offer;
+use rally_model::{Model, ThemeSet};
+use std::collections::{HashMap, HashSet};
+
+/// Why a session cannot be part of a member's course, whatever else it attends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Barrier {
+    /// The workshop's audience does not admit the member's profile.
+    Audience,
+    /// The venue is outside the member's territory.
+    Territory,
+    /// The session seats fewer than the member's headcount.
+    Capacity,
+    /// The venue is unreachable from the member's base.
+    Unreachable,
+    /// The venue is farther than `max_travel` from the base.
+    TooFar,
+    /// The member is not available in the session's period.
+    Unavailable,
+}
+
+/// The first barrier that keeps a member out of a session, if any (C1, C4, capacity).
+pub fn barrier(model: &Model, member: usize, offer: &Offer) -> Option<Barrier> {
+    let m = &model.members[member];
+    if !model.admits(offer.workshop, m.profile) {
+        return Some(Barrier::Audience);
+    }
+    if m.territory
+        .is_some_and(|t| model.venues[offer.at.venue].territory != t)
+    {
+        return Some(Barrier::Territory);
+    }
+    if offer.capacity < m.headcount {
+        return Some(Barrier::Capacity);
+    }
+    if let Some(base) = m.base {
+        match model
+            .travel
+            .minutes(base, model.venues[offer.at.venue].node)
+        {
+            None => return Some(Barrier::Unreachable),
+            Some(d) if m.max_travel.is_some_and(|max| d > max) => return Some(Barrier::TooFar),
+            _ => {}
+        }
+    }
+    if !m.available.contains(offer.at.period) {
+        return Some(Barrier::Unavailable);
+    }
+    None
+}
+
+/// Limits of the search; relaxed one at a time to explain a failure.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_per_day: u32,
+    pub max_days: Option<u32>,
+    /// Whether consecutive sessions of a day need the travel time between them.
+    pub travel: bool,
+}
+
+impl Limits {
+    /// The member's own limits.
+    pub fn of(model: &Model, member: usize) -> Limits {
+        let m = &model.members[member];
+        Limits {
+            max_per_day: m.max_per_day,
+            max_days: m.max_days,
+            travel: true,
+        }
+    }
+}
+
+/// The result of the search for one member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reach {
+    /// The member's themes that some course validates together, at most: the
+    /// largest set any single course reaches (ties: the first found in theme order).
+    pub best: ThemeSet,
+    /// Whether one course validates every theme of the member.
+    pub certifiable: bool,
+}
+
+/// Searches the offers (sorted by period) for the best course of a member.
+pub fn reach(model: &Model, member: usize, offers: &[Offer]) -> Reach {
+    let usable: Vec<&Offer> = offers
+        .iter()
+        .filter(|o| barrier(model, member, o).is_none())
+        .collect();
+    reach_within(model, member, &usable, Limits::of(model, member))
+}
+
+/// The search on offers the member may attend one by one, under `limits`.
+pub fn reach_within(model: &Model, member: usize, usable: &[&Offer], limits: Limits) -> Reach {
+    let need = model.members[member].themes;
+    let mut fewest: HashMap<ThemeSet, u32> = HashMap::from([(0, 0)]);
+    let mut start = 0;
+    while start < usable.len() {
+        let day = model.grid.day_of(usable[start].at.period);
+        let mut end = start;
+        while end < usable.len() && model.grid.day_of(usable[end].at.period) == day {
+            end += 1;
+        }
+        let options = day_options(model, &usable[start..end], need, limits);
+        start = end;
+        let before: Vec<(ThemeSet, u32)> = fewest.iter().map(|(k, v)| (*k, *v)).collect();
+        for (set, days) in before {
+            if limits.max_days.is_some_and(|max| days >= max) {
+                continue;
+            }
+            for &o in &options {
+                let next = set | o;
+                if next != set {
+                    let e = fewest.entry(next).or_insert(u32::MAX);
+                    *e = (*e).min(days + 1);
+                }
+            }
+        }
+        if fewest.contains_key(&need) {
+            return Reach {
+                best: need,
+                certifiable: true,
+            };
+        }
+    }
+    let best = fewest
+        .keys()
+        .copied()
+        .max_by_key(|s| (s.count_ones(), std::cmp::Reverse(*s)))
+        .unwrap_or(0);
+    Reach {
+        best,
+        certifiable: best == need,
+    }
+}
+
+/// The maximal sets of needed themes that one day's offers can validate together.
+fn day_options(model: &Model, day: &[&Offer], need: ThemeSet, limits: Limits) -> Vec<ThemeSet> {
+    let mut found: HashSet<ThemeSet> = HashSet::new();
+    let mut seen: HashSet<(usize, u32, ThemeSet)> = HashSet::new();
+    let mut stack: Vec<(usize, u32, ThemeSet)> = Vec::new();
+    for (i, o) in day.iter().enumerate() {
+        let themes = model.workshops[o.workshop].themes & need;
+        if themes != 0 {
+            stack.push((i, 1, themes));
+        }
+    }
+    while let Some((last, count, set)) = stack.pop() {
+        if !seen.insert((last, count, set)) {
+            continue;
+        }
+        found.insert(set);
+        if count >= limits.max_per_day {
+            continue;
+        }
+        let a = day[last];
+        for (j, b) in day.iter().enumerate().skip(last + 1) {
+            let themes = model.workshops[b.workshop].themes & need;
+            if b.at.period == a.at.period || themes & !set == 0 {
+                continue;
+            }
+            let fits = !limits.travel
+                || model
+                    .venue_travel(a.at.venue, b.at.venue)
+                    .is_some_and(|t| a.end + t <= b.start);
+            if fits {
+                stack.push((j, count + 1, set | themes));
+            }
+        }
+    }
+    let all: Vec<ThemeSet> = found.into_iter().collect();
+    let mut maximal: Vec<ThemeSet> = all
+        .iter()
+        .copied()
+        .filter(|&s| !all.iter().any(|&t| t != s && t & s == s))
+        .collect();
+    maximal.sort_unstable();
+    maximal
+}

@@ -1,0 +1,148 @@
+//! A plan's sessions and courses resolved against the edition, as far as they resolve.
+
+use rally_model::calendar::{parse_date, parse_hhmm};
+use rally_model::{Model, Placement, Plan};
+use std::collections::HashMap;
+
+/// One entry of the plan's `sessions`, with every field that resolves.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    /// Index in `plan.sessions`.
+    pub entry: usize,
+    /// The plan's id for it.
+    pub id: String,
+    pub session: Option<usize>,
+    /// The workshop the session id belongs to.
+    pub workshop: Option<usize>,
+    pub date: Option<chrono::NaiveDate>,
+    /// Opening day of the date.
+    pub day: Option<usize>,
+    pub slot: Option<usize>,
+    pub venue: Option<usize>,
+}
+
+impl Placed {
+    /// The period, when the date is an opening day and the slot is known.
+    pub fn period(&self, model: &Model) -> Option<usize> {
+        Some(model.grid.period(self.day?, self.slot?))
+    }
+
+    /// Period and venue, when both resolve.
+    pub fn placement(&self, model: &Model) -> Option<Placement> {
+        Some(Placement {
+            period: self.period(model)?,
+            venue: self.venue?,
+        })
+    }
+
+    /// Start and end in minutes: the edition's times for the period.
+    pub fn times(&self, model: &Model) -> Option<(u32, u32)> {
+        Some(model.times_in(self.workshop?, self.period(model)?))
+    }
+}
+
+/// A scheduled session that fully resolves: what members can attend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Offer {
+    /// Index in [`Resolved::placed`].
+    pub placed: usize,
+    pub session: usize,
+    pub workshop: usize,
+    pub at: Placement,
+    pub start: u32,
+    pub end: u32,
+    /// Seats: min(workshop max, venue capacity).
+    pub capacity: u32,
+}
+
+/// The plan against the edition.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub placed: Vec<Placed>,
+    /// Sessions that fully resolve, in period order.
+    pub offers: Vec<Offer>,
+    /// First `placed` entry of each edition session.
+    pub by_session: HashMap<usize, usize>,
+    /// For each member, the `placed` entries of its course (unknown ids left out).
+    pub courses: Option<Vec<Vec<usize>>>,
+}
+
+impl Resolved {
+    /// Resolves every field of the plan that names something of the edition.
+    pub fn new(model: &Model, plan: &Plan) -> Resolved {
+        let placed: Vec<Placed> = plan
+            .sessions
+            .iter()
+            .enumerate()
+            .map(|(entry, s)| {
+                let session = model.session(&s.id);
+                let date = parse_date(&s.date);
+                Placed {
+                    entry,
+                    id: s.id.clone(),
+                    session,
+                    workshop: session.map(|x| model.sessions[x].workshop),
+                    date,
+                    day: date.and_then(|d| model.grid.day(d)),
+                    slot: model.grid.slot(&s.slot),
+                    venue: model.venue(&s.venue),
+                }
+            })
+            .collect();
+        let mut by_session = HashMap::new();
+        for p in &placed {
+            if let Some(s) = p.session {
+                by_session.entry(s).or_insert(p.entry);
+            }
+        }
+        let mut offers: Vec<Offer> = placed
+            .iter()
+            .filter(|p| p.session.is_some_and(|s| by_session[&s] == p.entry))
+            .filter_map(|p| {
+                let at = p.placement(model)?;
+                let (start, end) = p.times(model)?;
+                let workshop = p.workshop?;
+                Some(Offer {
+                    placed: p.entry,
+                    session: p.session?,
+                    workshop,
+                    at,
+                    start,
+                    end,
+                    capacity: model.capacity_at(workshop, at.venue),
+                })
+            })
+            .collect();
+        offers.sort_by_key(|o| (o.at.period, o.session));
+        let courses = plan.courses.as_ref().map(|courses| {
+            let by_id: HashMap<&str, usize> = placed
+                .iter()
+                .rev()
+                .map(|p| (p.id.as_str(), p.entry))
+                .collect();
+            let mut out: Vec<Option<Vec<usize>>> = vec![None; model.members.len()];
+            for c in courses {
+                if let Some(m) = model.member(&c.member) {
+                    out[m].get_or_insert_with(|| {
+                        c.sessions
+                            .iter()
+                            .filter_map(|s| by_id.get(s.as_str()).copied())
+                            .collect()
+                    });
+                }
+            }
+            out.into_iter().map(Option::unwrap_or_default).collect()
+        });
+        Resolved {
+            placed,
+            offers,
+            by_session,
+            courses,
+        }
+    }
+}
+
+/// Minutes after midnight of a plan's `HH:MM`, if it parses.
+pub fn minutes(s: &str) -> Option<u32> {
+    parse_hhmm(s)
+}

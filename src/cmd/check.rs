@@ -1,0 +1,28 @@
+//! `rally check EDITION PLAN [--json]`: validates and scores a plan.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The edition file (JSON, SPEC §4); `-` for standard input.
+    edition: PathBuf,
+    /// The plan file (JSON, SPEC §5); `-` for standard input.
+    plan: PathBuf,
+    /// Print the JSON of SPEC §8 instead of the readable report.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Exit 0 when the plan is valid, 1 when it breaks hard rules.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let model = crate::io::edition(&args.edition)?;
+    let plan = crate::io::plan(&args.plan)?;
+    let report = rally_check::check(&model, &plan);
+    if args.json {
+        println!("{}", report.to_json());
+    } else {
+        print!("{}", report.to_text());
+    }
+    Ok(ExitCode::from(if report.valid { 0 } else { 1 }))
+}

@@ -1,0 +1,10 @@
+//! `rally import` (not yet built).
+
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
+    Err(crate::io::BadInput("rally import: not available yet".into()).into())
+}
