@@ -1,0 +1,2 @@
+//! Benchmarks of `assign` (being written).
+fn main() {}

@@ -1,0 +1,2 @@
+//! Benchmarks of `check` (being written).
+fn main() {}

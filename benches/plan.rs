@@ -1,0 +1,2 @@
+//! Benchmarks of `plan` (being written).
+fn main() {}
