@@ -1,10 +1,75 @@
-//! `rally export` (not yet built).
+//! `rally export EDITION [PLAN] --html DIR --ics DIR --csv DIR --sheets DIR`:
+//! what a rally team hands out (see the rally-export crate).
 
+use crate::io::BadInput;
+use rally_export::{OutFile, Programme};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The edition file (JSON, SPEC §4); `-` for standard input.
+    edition: PathBuf,
+    /// The plan file (JSON, SPEC §5); needed by --html, --ics and --csv.
+    plan: Option<PathBuf>,
+    /// Write the printable programme (static HTML site) into DIR.
+    #[arg(long, value_name = "DIR")]
+    html: Option<PathBuf>,
+    /// Write a calendar (.ics) per member and per partner into DIR.
+    #[arg(long, value_name = "DIR")]
+    ics: Option<PathBuf>,
+    /// Write sessions, sign-in sheets and certificates (CSV) into DIR.
+    #[arg(long, value_name = "DIR")]
+    csv: Option<PathBuf>,
+    /// Write the edition as the CSV sheets `rally import` reads into DIR.
+    #[arg(long, value_name = "DIR")]
+    sheets: Option<PathBuf>,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    Err(crate::io::BadInput("rally export: not available yet".into()).into())
+/// Reads the inputs, builds every output in memory, then writes them; bad
+/// input writes nothing.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let needs_plan = args.html.is_some() || args.ics.is_some() || args.csv.is_some();
+    if !needs_plan && args.sheets.is_none() {
+        return Err(BadInput(
+            "rally export: nothing to export; give --html DIR, --ics DIR, --csv DIR or --sheets DIR".into(),
+        )
+        .into());
+    }
+    let model = crate::io::edition(&args.edition)?;
+    let mut outputs: Vec<(PathBuf, Vec<OutFile>, &str)> = Vec::new();
+    if needs_plan {
+        let Some(plan_path) = &args.plan else {
+            return Err(BadInput(
+                "rally export: --html, --ics and --csv show a plan; give it: rally export EDITION PLAN --html DIR".into(),
+            )
+            .into());
+        };
+        let plan = crate::io::plan(plan_path)?;
+        let programme = Programme::new(&model, &plan);
+        if !programme.report.valid {
+            eprintln!(
+                "rally export: the plan breaks {} hard rule(s); the pages say which (rally check tells more)",
+                programme.report.violations.len()
+            );
+        }
+        if let Some(dir) = args.html {
+            outputs.push((dir, rally_export::html::site(&programme), "page(s)"));
+        }
+        if let Some(dir) = args.ics {
+            outputs.push((dir, rally_export::ics::calendars(&programme), "calendar(s)"));
+        }
+        if let Some(dir) = args.csv {
+            outputs.push((dir, rally_export::tables::tables(&programme), "sheet(s)"));
+        }
+    }
+    if let Some(dir) = args.sheets {
+        outputs.push((dir, rally_export::sheets::write(&model.edition), "sheet(s)"));
+    }
+    for (dir, files, what) in &outputs {
+        rally_export::write_all(dir, files)
+            .map_err(|e| BadInput(format!("{}: cannot write: {e}", dir.display())))?;
+        eprintln!("rally export: {} {what} in {}", files.len(), dir.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,1 +1,152 @@
+//! Courses through a fixed programme (SPEC §1.2, §6 C1–C4, §7 course terms):
+//! a route for every group and a personal course for every participant, so
+//! that as many people as possible validate their themes.
+//!
+//! - [`board`]: the programme as members see it: the offers each member may
+//!   attend (the checker's [`rally_check::certify::barrier`]), split into
+//!   independent parts (members and offers that share no seat).
+//! - [`course`]: the best course of one member given the seats left: a
+//!   dynamic programme over days on the themes (and wishes) it reaches.
+//! - [`search`]: greedy in order of scarcity, repair by ejection chains,
+//!   local search; anytime and seeded.
+//! - [`exact`]: the integer model (good_lp) of the most certified headcount,
+//!   for small parts, warm-started from the heuristic.
+//! - [`bound`]: an upper bound on the certified headcount.
+//! - [`explain`]: who is left out, why, and which extra session would help.
+//! - [`solve`]: `rally solve`: plan, assign, move sessions where people are
+//!   squeezed out, keep the best.
 
+pub mod board;
+pub mod bound;
+pub mod course;
+pub mod exact;
+pub mod explain;
+pub mod search;
+
+
+pub use explain::{LeftOut, Suggestion};
+
+
+use rally_check::Penalty;
+use rally_model::types::Course;
+use rally_model::{Model, Plan};
+use std::time::{Duration, Instant};
+
+/// How to run [`assign`].
+#[derive(Clone, Copy, Default)]
+pub struct AssignOptions<'a> {
+    /// Seed of the random choices (orders of the local search).
+    pub seed: u64,
+    /// Return the best courses found by then.
+    pub time_limit: Option<Duration>,
+    /// Called with the best course penalty so far (an estimate of the course terms).
+    pub progress: Option<&'a (dyn Fn(i64) + Sync)>,
+}
+
+/// What [`assign`] returns.
+#[derive(Debug, Clone)]
+pub struct AssignOutcome {
+    /// The input plan with its programme as is, new `courses` and the checker's `penalty`.
+    pub plan: Plan,
+    /// The checker's penalty of `plan`.
+    pub penalty: Penalty,
+    /// Whether the checker finds the programme of the input plan valid.
+    pub programme_valid: bool,
+    /// Certified members and their headcount (individuals, groups).
+    pub certified: Headcount,
+    /// Members who asked for a certificate, and their headcount.
+    pub wanting: Headcount,
+    /// Upper bound on the certified headcount (see [`bound`]).
+    pub upper_bound: u64,
+    /// Whether every part was solved by the exact model to optimality.
+    pub optimal: bool,
+    /// Who is left uncertified, why, and what would help.
+    pub left_out: Vec<LeftOut>,
+    /// Extra sessions that would certify more people, best first.
+    pub suggestions: Vec<Suggestion>,
+    pub elapsed: Duration,
+}
+
+/// Members and people, split into individuals and groups.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Headcount {
+    pub participants: u64,
+    pub groups: u64,
+    /// People in those groups.
+    pub pupils: u64,
+}
+
+impl Headcount {
+    /// People: participants plus the headcount of the groups.
+    pub fn people(&self) -> u64 {
+        self.participants + self.pupils
+    }
+}
+
+/// Assigns courses on the programme of `plan` (kept as is) and scores the result with the checker.
+pub fn assign(model: &Model, plan: &Plan, options: &AssignOptions) -> AssignOutcome {
+    let started = Instant::now();
+    let deadline = options.time_limit.map(|t| started + t);
+    let board = board::Board::new(model, plan);
+    let programme_valid = rally_check::check(model, &programme_only(plan)).valid;
+    let found = search::run(&board, options.seed, deadline, options.progress);
+    let mut out = plan.clone();
+    out.courses = Some(courses(&board, &found.courses));
+    let report = rally_check::check(model, &out);
+    out.penalty = Some(report.penalty.to_map());
+    let certified = headcount(model, |m| report.members[m].certified);
+    let wanting = headcount(model, |m| model.members[m].certificate);
+    let (left_out, suggestions) = explain::left_out(&board, &report, &found.courses);
+    AssignOutcome {
+        plan: out,
+        penalty: report.penalty,
+        programme_valid,
+        certified,
+        wanting,
+        upper_bound: found.upper_bound,
+        optimal: found.optimal,
+        left_out,
+        suggestions,
+        elapsed: started.elapsed(),
+    }
+}
+
+/// The plan without courses nor penalty: what the planner wrote.
+pub fn programme_only(plan: &Plan) -> Plan {
+    Plan {
+        courses: None,
+        penalty: None,
+        ..plan.clone()
+    }
+}
+
+/// The plan's `courses`: members with a non-empty course, in edition order,
+/// sessions in period order.
+fn courses(board: &board::Board, chosen: &[Vec<usize>]) -> Vec<Course> {
+    chosen
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty())
+        .map(|(m, c)| Course {
+            member: board.model.members[m].id.clone(),
+            sessions: c
+                .iter()
+                .map(|&o| board.model.sessions[board.offers[o].session].id.clone())
+                .collect(),
+        })
+        .collect()
+}
+
+/// Members for which `pick` holds, counted as in [`Headcount`].
+fn headcount(model: &Model, pick: impl Fn(usize) -> bool) -> Headcount {
+    let mut h = Headcount::default();
+    for (_, m) in model.members.iter().enumerate().filter(|(i, _)| pick(*i)) {
+        if m.is_group {
+            h.groups += 1;
+            h.pupils += m.headcount as u64;
+        } else {
+            h.participants += 1;
+        }
+    }
+    h
+}

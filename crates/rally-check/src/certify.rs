@@ -104,7 +104,12 @@ pub fn reach(model: &Model, member: usize, offers: &[Offer]) -> Reach {
 
 /// The search on offers the member may attend one by one, under `limits`.
 pub fn reach_within(model: &Model, member: usize, usable: &[&Offer], limits: Limits) -> Reach {
-    let need = model.members[member].themes;
+    reach_themes(model, model.members[member].themes, usable, limits)
+}
+
+/// The search for the themes `need` alone (a subset of a member's themes) on
+/// offers the member may attend one by one, under `limits`.
+pub fn reach_themes(model: &Model, need: ThemeSet, usable: &[&Offer], limits: Limits) -> Reach {
     let mut fewest: HashMap<ThemeSet, u32> = HashMap::from([(0, 0)]);
     let mut start = 0;
     while start < usable.len() {

@@ -1,6 +1,6 @@
 //! Why a member cannot be certified, in words a rally leader can act on.
 
-use crate::certify::{barrier, reach_within, Barrier, Limits, Reach};
+use crate::certify::{barrier, reach_themes, Barrier, Limits, Reach};
 use crate::resolve::Offer;
 use rally_model::types::{Availability, Rule};
 use rally_model::{Model, ThemeSet};
@@ -48,7 +48,14 @@ pub fn why(model: &Model, member: usize, offers: &[Offer], reach: Reach) -> Stri
         ));
     }
     if reachable_alone != 0 {
-        reasons.push(limits_reason(model, member, offers, reachable_alone));
+        let reachable = m.themes & !(missing & !reachable_alone);
+        reasons.push(limits_reason(
+            model,
+            member,
+            offers,
+            reachable_alone,
+            reachable,
+        ));
     }
     reasons.join(". ")
 }
@@ -80,7 +87,7 @@ fn clause(model: &Model, member: usize, b: Barrier, offers: &[&Offer]) -> String
     };
     let tail = match b {
         Barrier::Audience => format!(
-            "whose workshop does not admit the profile {}",
+            "whose workshop's audience does not admit the profile {}",
             rally_model::PROFILES[m.profile]
         ),
         Barrier::Territory => format!(
@@ -89,18 +96,21 @@ fn clause(model: &Model, member: usize, b: Barrier, offers: &[&Offer]) -> String
                 .map(|t| model.territories[t].as_str())
                 .unwrap_or("")
         ),
-        Barrier::Capacity => format!("which seat fewer than {who}'s {} people", m.headcount),
+        Barrier::Capacity => format!(
+            "whose capacity seats fewer than {who}'s {} people",
+            m.headcount
+        ),
         Barrier::Unreachable => format!(
-            "which no road links to {who}'s base {}",
+            "out of travel reach: no road links them to {who}'s base {}",
             base_id(model, member)
         ),
         Barrier::TooFar => format!(
-            "farther than {} min from {who}'s base {}",
+            "farther than {who}'s max_travel of {} min from its base {}",
             m.max_travel.unwrap_or(0),
             base_id(model, member)
         ),
         Barrier::Unavailable => format!(
-            "when {who} is not available ({})",
+            "when {who} is not available (its availability: {})",
             describe_availability(member_availability(model, member))
         ),
     };
@@ -126,20 +136,38 @@ fn member_availability(model: &Model, member: usize) -> Option<&Availability> {
     }
 }
 
-/// Which of the member's limits keeps themes it can reach one by one apart.
-fn limits_reason(model: &Model, member: usize, offers: &[Offer], alone: ThemeSet) -> String {
+/// Which of the member's limits keeps apart the themes it can reach one by
+/// one: `alone` are the missing ones, `reachable` all those it can reach one
+/// by one (the search is relaxed to reach these together).
+fn limits_reason(
+    model: &Model,
+    member: usize,
+    offers: &[Offer],
+    alone: ThemeSet,
+    reachable: ThemeSet,
+) -> String {
     let m = &model.members[member];
     let usable: Vec<&Offer> = offers
         .iter()
         .filter(|o| barrier(model, member, o).is_none())
         .collect();
     let own = Limits::of(model, member);
-    let names = model
-        .theme_names(alone)
-        .iter()
-        .map(|t| format!("`{t}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let quoted = |set: ThemeSet| {
+        model
+            .theme_names(set)
+            .iter()
+            .map(|t| format!("`{t}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let names = match reachable & !alone {
+        0 => format!("{} can each be reached, but not together", quoted(alone)),
+        others => format!(
+            "{} can be reached, but not together with {}",
+            quoted(alone),
+            quoted(others)
+        ),
+    };
     let mut relaxed = Vec::new();
     if let Some(days) = m.max_days {
         relaxed.push((
@@ -147,7 +175,7 @@ fn limits_reason(model: &Model, member: usize, offers: &[Offer], alone: ThemeSet
                 max_days: None,
                 ..own
             },
-            format!("within its limit of {days} days out"),
+            format!("within its limit of {days} days out (max_days)"),
         ));
     }
     relaxed.push((
@@ -155,7 +183,10 @@ fn limits_reason(model: &Model, member: usize, offers: &[Offer], alone: ThemeSet
             max_per_day: u32::MAX,
             ..own
         },
-        format!("within its limit of {} sessions a day", m.max_per_day),
+        format!(
+            "within its limit of {} session(s) a day (max_per_day)",
+            m.max_per_day
+        ),
     ));
     relaxed.push((
         Limits {
@@ -165,11 +196,11 @@ fn limits_reason(model: &Model, member: usize, offers: &[Offer], alone: ThemeSet
         "with the travel times between same-day venues".to_string(),
     ));
     for (limits, words) in relaxed {
-        if reach_within(model, member, &usable, limits).certifiable {
-            return format!("{names} can each be reached, but not together {words}");
+        if reach_themes(model, reachable, &usable, limits).certifiable {
+            return format!("{names} {words}");
         }
     }
-    format!("{names} can each be reached, but their sessions fall in the same periods or days as the only sessions of its other themes")
+    format!("{names}: their sessions fall in the same periods or days")
 }
 
 /// A short description of an availability: `only tue, thu; except 2016-03-08`.

@@ -97,7 +97,8 @@ pub fn penalty(model: &Model, plan: &Plan) -> Penalty {
     check(model, plan).penalty
 }
 
-/// Pins must keep H5–H7 together (SPEC §4): the clashes as input errors.
+/// Pins must keep H5–H7 together (SPEC §4): the clashes as input errors,
+/// each named by the later pin involved (`pinned[1]`).
 pub fn check_pins(model: &Model) -> Vec<InputError> {
     let plan = pins_as_plan(model);
     let r = Resolved::new(model, &plan);
@@ -106,29 +107,43 @@ pub fn check_pins(model: &Model) -> Vec<InputError> {
         .iter()
         .filter_map(|p| Some((p, p.placement(model)?)))
         .collect();
-    let mut found = Vec::new();
-    let mut by_venue: std::collections::BTreeMap<_, Vec<String>> = Default::default();
+    let mut clashes = Vec::new();
+    let mut by_venue: std::collections::BTreeMap<_, Vec<&resolve::Placed>> = Default::default();
     for (p, at) in &placed {
-        by_venue.entry(*at).or_default().push(p.id.clone());
+        by_venue.entry(*at).or_default().push(p);
     }
-    for (at, ids) in by_venue.into_iter().filter(|(_, ids)| ids.len() > 1) {
-        found.push(format!(
+    for (at, ps) in by_venue.into_iter().filter(|(_, ps)| ps.len() > 1) {
+        let ids: Vec<String> = ps.iter().map(|p| p.id.clone()).collect();
+        let message = format!(
             "sessions {} are pinned to venue {} on {} (H5)",
             ids.join(", "),
             model.venues[at.venue].id,
             model.grid.label(at.period)
-        ));
+        );
+        clashes.push((ps.iter().map(|p| p.entry).max().unwrap_or(0), message));
     }
     let mut partner = Vec::new();
     rules::partner_load(model, &placed, &mut partner);
-    found.extend(
-        partner
-            .into_iter()
-            .map(|x| format!("{} ({})", x.message, x.rule)),
-    );
-    found
+    for x in partner {
+        // The pins are the plan's sessions, in pin order: the entry is the pin's index.
+        let last = r
+            .placed
+            .iter()
+            .filter(|p| x.sessions.contains(&p.id))
+            .map(|p| p.entry)
+            .max()
+            .unwrap_or(0);
+        clashes.push((last, format!("{} ({})", x.message, x.rule)));
+    }
+    clashes.sort();
+    clashes
         .into_iter()
-        .map(|m| InputError::new("pinned", format!("{m}; move or remove one of these pins")))
+        .map(|(pin, m)| {
+            InputError::new(
+                format!("pinned[{pin}]"),
+                format!("{m}; move or remove one of these pins"),
+            )
+        })
         .collect()
 }
 

@@ -162,12 +162,12 @@ pub fn course_terms(
             let Some(wk) = s.workshop else { continue };
             themes |= model.workshops[wk].themes;
             workshops.insert(wk);
-            if let (Some(date), Some(venue)) = (s.date, s.venue) {
-                days.entry(date).or_default().push((
-                    s.slot
-                        .map_or(usize::MAX, |x| model.grid.slots[x].start as usize),
-                    venue,
-                ));
+            if let Some(date) = s.date {
+                let stops = days.entry(date).or_default();
+                if let Some(venue) = s.venue {
+                    let start = s.slot.map_or(u32::MAX, |x| model.grid.slots[x].start);
+                    stops.push((start as usize, venue));
+                }
             }
         }
         let certified = themes & m.themes == m.themes;

@@ -35,9 +35,14 @@ impl Placed {
         })
     }
 
-    /// Start and end in minutes: the edition's times for the period.
+    /// Start and end in minutes: the edition's times for the slot (the same
+    /// on every day, so known even when the date is not an opening day).
     pub fn times(&self, model: &Model) -> Option<(u32, u32)> {
-        Some(model.times_in(self.workshop?, self.period(model)?))
+        let slot = &model.grid.slots[self.slot?];
+        let duration = model.workshops[self.workshop?]
+            .duration
+            .unwrap_or(slot.len());
+        Some((slot.start, slot.start + duration))
     }
 }
 
@@ -63,7 +68,8 @@ pub struct Resolved {
     pub offers: Vec<Offer>,
     /// First `placed` entry of each edition session.
     pub by_session: HashMap<usize, usize>,
-    /// For each member, the `placed` entries of its course (unknown ids left out).
+    /// For each member, the `placed` entries of its course, each once, in the
+    /// course's order (unknown ids left out; a repeat is an S3 violation).
     pub courses: Option<Vec<Vec<usize>>>,
 }
 
@@ -124,10 +130,13 @@ impl Resolved {
             for c in courses {
                 if let Some(m) = model.member(&c.member) {
                     out[m].get_or_insert_with(|| {
-                        c.sessions
-                            .iter()
-                            .filter_map(|s| by_id.get(s.as_str()).copied())
-                            .collect()
+                        let mut entries: Vec<usize> = Vec::with_capacity(c.sessions.len());
+                        for e in c.sessions.iter().filter_map(|s| by_id.get(s.as_str())) {
+                            if !entries.contains(e) {
+                                entries.push(*e);
+                            }
+                        }
+                        entries
                     });
                 }
             }

@@ -4,7 +4,7 @@
 use crate::resolve::{minutes, Placed, Resolved};
 use rally_model::{Model, Placement, Plan};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One broken hard rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -124,6 +124,7 @@ fn shape(model: &Model, plan: &Plan, r: &Resolved, out: &mut Vec<Violation>) {
         }
     }
     if let Some(courses) = &plan.courses {
+        let scheduled: HashSet<&str> = plan.sessions.iter().map(|p| p.id.as_str()).collect();
         let mut members: HashMap<&str, usize> = HashMap::new();
         for c in courses {
             let n = members.entry(c.member.as_str()).or_default();
@@ -155,7 +156,7 @@ fn shape(model: &Model, plan: &Plan, r: &Resolved, out: &mut Vec<Violation>) {
                         format!("course of {} lists {s} twice", c.member),
                     ));
                 }
-                if *n == 1 && !plan.sessions.iter().any(|p| p.id == *s) {
+                if *n == 1 && !scheduled.contains(s.as_str()) {
                     out.push(v(
                         "S3",
                         vec![s.clone()],
@@ -540,9 +541,10 @@ fn late_arrivals<'a>(
         }
         let (_, end) = a.times(model).expect("resolved");
         let (start, _) = b.times(model).expect("resolved");
-        let gap = start.saturating_sub(end);
+        // Negative when the first session overruns its slot into the second.
+        let gap = i64::from(start) - i64::from(end);
         let road = model.venue_travel(x.venue, y.venue);
-        if road.is_none_or(|t| t > gap) {
+        if road.is_none_or(|t| i64::from(t) > gap) {
             let road = road.map_or("forever (no road)".to_string(), |t| format!("{t} min"));
             let (from, to) = (&model.venues[x.venue].id, &model.venues[y.venue].id);
             out.push((a, b, format!("goes from {from} to {to} with {gap} min between sessions; the road takes {road}")));

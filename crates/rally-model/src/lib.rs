@@ -44,3 +44,6 @@ pub fn load_edition(path: &Path) -> Result<Model, LoadError> {
 pub fn load_plan(path: &Path) -> Result<Plan, LoadError> {
     load::load_json(path, "plan: ")
 }
+
+#[cfg(test)]
+pub(crate) mod test_edition;

@@ -42,12 +42,18 @@ fn describe(e: serde_path_to_error::Error<serde_json::Error>, prefix: &str) -> I
             format!("not valid JSON: {}", strip_position(&inner.to_string())),
         );
     }
-    let path = if path == "." {
-        "(top level)".to_string()
-    } else {
-        path
-    };
     let msg = strip_position(&inner.to_string());
+    // A missing field is named by its own path, not its parent's.
+    let missing = msg
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(field, _)| field);
+    let path = match (path.as_str(), missing) {
+        (".", Some(field)) => field.to_string(),
+        (".", None) => "(top level)".to_string(),
+        (_, Some(field)) => format!("{path}.{field}"),
+        (_, None) => path,
+    };
     let fix = if msg.starts_with("unknown field") {
         "; remove it or correct its spelling (SPEC §4 lists the fields)"
     } else if msg.starts_with("missing field") {

@@ -113,7 +113,8 @@ pub struct Workshop {
     /// Index of its first session in [`Model::sessions`]; the others follow.
     pub first_session: usize,
     pub n_sessions: usize,
-    /// Minutes; the shortest slot's length when the file gives none.
+    /// Minutes, as the file gives it; `None` means the length of the slot it
+    /// is placed in (see [`Model::duration_in`]).
     pub duration: Option<u32>,
     pub min: u32,
     pub max: u32,
@@ -443,3 +444,6 @@ impl Model {
         out
     }
 }
+
+#[cfg(test)]
+mod tests;

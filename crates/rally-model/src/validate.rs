@@ -567,7 +567,6 @@ impl Validator {
                 if list.is_empty() {
                     self.err("calendar.weekdays", "is empty; list the opening weekdays, e.g. [\"mon\",\"tue\",\"wed\",\"thu\",\"fri\"], or leave the field out");
                 }
-                self.no_duplicates("calendar.weekdays", list);
                 list.iter()
                     .enumerate()
                     .filter_map(|(i, w)| self.weekday(&format!("calendar.weekdays[{i}]"), w))
@@ -579,7 +578,7 @@ impl Validator {
             let path = format!("calendar.closed[{i}]");
             if let Some(d) = self.date(&path, d) {
                 if let (Some(s), Some(e)) = (start, end) {
-                    if d < s || d > e {
+                    if s <= e && (d < s || d > e) {
                         self.err(&path, format!("{d} lies outside the calendar ({s} to {e}); remove it or widen the calendar"));
                     }
                 }
@@ -965,7 +964,7 @@ impl Validator {
             }
             let date = self.date(&format!("{path}.date"), &p.date);
             if let (Some(d), Some(s), Some(e)) = (date, cal.start, cal.end) {
-                if d < s || d > e {
+                if s <= e && (d < s || d > e) {
                     self.err(
                         &format!("{path}.date"),
                         format!(
@@ -999,3 +998,6 @@ impl Validator {
         out
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,129 @@
+//! Plans the programme of a job rally (SPEC §1, `rally plan`): every session
+//! of every workshop on a period and a venue, keeping H1–H8, for the lowest
+//! programme penalty of SPEC §7 (`unscheduled`, `theme_week`, `same_day`,
+//! `daily_load`, `coverage`). The checker ([`rally_check::check`]) judges and
+//! scores every plan this returns.
+//!
+//! How (see the README section of the crate's modules):
+//! - [`instance`]: what is fixed before the search — feasible placements
+//!   (H1–H4), pins, the previous plan, the cost of moving a session.
+//! - [`programme`]: a programme being built, with H5–H7 checked and the
+//!   linear terms kept up to date move by move.
+//! - [`parts`]: the edition split into parts that share no partner, venue or
+//!   member, solved in parallel.
+//! - [`construct`]: placing the least free sessions first.
+//! - [`mip`]: the exact model (good_lp), one function per constraint family.
+//! - [`search`]: local search and large neighbourhoods re-placed by the exact model.
+//! - [`coverage`]: members' certifiability, kept in view from the start.
+//! - [`bound`]: lower bounds on the penalty.
+//! - [`reasons`]: why a session is left unscheduled, in words a rally leader can act on.
 
+pub mod bound;
+pub mod construct;
+pub mod coverage;
+pub mod instance;
+pub mod mip;
+pub mod parts;
+pub mod programme;
+pub mod reasons;
+pub mod search;
+
+use instance::Instance;
+use rally_check::Penalty;
+use rally_model::types::Unscheduled;
+use rally_model::{Model, Plan};
+use rayon::prelude::*;
+use std::time::{Duration, Instant};
+
+/// How to plan.
+#[derive(Default, Clone)]
+pub struct PlanOptions<'a> {
+    /// Seeds every random choice: same seed, input and limit → same plan.
+    pub seed: u64,
+    /// Return the best plan found by then.
+    pub time_limit: Option<Duration>,
+    /// A plan to stay close to (re-planning): its sessions move only when it pays
+    /// more than any soft term (see [`instance::Instance::move_cost`]).
+    pub previous: Option<Plan>,
+    /// Called with the best penalty found so far (programme terms, coverage included).
+    pub progress: Option<&'a (dyn Fn(i64) + Sync)>,
+}
+
+/// A planned programme, its penalty as the checker computes it, and how good it is.
+#[derive(Debug, Clone)]
+pub struct PlanOutcome {
+    /// The programme: `edition`, `sessions`, `unscheduled`, no courses, `penalty`.
+    pub plan: Plan,
+    /// The checker's penalty of `plan`.
+    pub penalty: Penalty,
+    /// Whether `penalty.total` is proven optimal (it equals `lower_bound`).
+    pub optimal: bool,
+    /// A lower bound on the penalty of any programme of the edition (pins kept).
+    pub lower_bound: Option<i64>,
+    /// Ids of the sessions of `previous` that are not where they were.
+    pub moved: Vec<String>,
+    pub elapsed: Duration,
+}
+
+/// Plans the programme of an edition.
+pub fn plan(model: &Model, opts: &PlanOptions) -> PlanOutcome {
+    let started = Instant::now();
+    let deadline = opts.time_limit.map(|t| started + t);
+    let instance = Instance::new(model, opts.previous.as_ref());
+    let parts = parts::split(&instance);
+    let best = search::Best::new(opts.progress);
+    let solved: Vec<search::Solved> = parts
+        .par_iter()
+        .enumerate()
+        .map(|(i, part)| search::solve_part(&instance, part, i, opts.seed, deadline, &best))
+        .collect();
+    let mut at = vec![None; model.sessions.len()];
+    let mut lower_bound = Some(0);
+    for s in &solved {
+        for (&session, &placement) in &s.placed {
+            at[session] = Some(placement);
+        }
+        lower_bound = lower_bound.zip(s.lower_bound).map(|(a, b)| a + b);
+    }
+    let mut plan = to_plan(&instance, &at);
+    let report = rally_check::check(model, &plan);
+    let penalty = report.penalty;
+    plan.penalty = Some(penalty.to_map());
+    let lower_bound = lower_bound.map(|b| b.min(penalty.total));
+    PlanOutcome {
+        optimal: lower_bound == Some(penalty.total),
+        moved: instance.moved(&at),
+        plan,
+        penalty,
+        lower_bound,
+        elapsed: started.elapsed(),
+    }
+}
+
+/// The plan file of a programme: sessions in period order, unscheduled ones with reasons.
+fn to_plan(instance: &Instance, at: &[Option<rally_model::Placement>]) -> Plan {
+    let model = instance.model;
+    let mut placed: Vec<(rally_model::Placement, usize)> = at
+        .iter()
+        .enumerate()
+        .filter_map(|(s, p)| p.map(|p| (p, s)))
+        .collect();
+    placed.sort_by_key(|&(p, s)| (p.period, model.venues[p.venue].id.as_str(), s));
+    let unscheduled = (0..model.sessions.len())
+        .filter(|&s| at[s].is_none())
+        .map(|s| Unscheduled {
+            id: model.sessions[s].id.clone(),
+            reason: reasons::why_unscheduled(instance, s, at),
+        })
+        .collect();
+    Plan {
+        edition: model.edition.edition.clone(),
+        sessions: placed
+            .into_iter()
+            .map(|(p, s)| model.planned_session(s, p))
+            .collect(),
+        unscheduled,
+        courses: None,
+        penalty: None,
+    }
+}

@@ -1,0 +1,388 @@
+//! The best course of one member, the others fixed: a dynamic programme over
+//! the days on the set of needed themes and wishes reached so far (and the
+//! days used, for a member with `max_days`), each day choosing one of its
+//! best *day plans* (sessions in distinct periods, at most `max_per_day`,
+//! with the travel time between consecutive venues).
+//!
+//! Costs are the §7 course terms the member adds: `uncertified`, `wish`,
+//! `group_day`/`participant_day`, `travel_minute`, and the `underfill` it
+//! saves (a seat taken in a session short of its min is a saving). The
+//! programme is exact for the offers it is given: C4's travel rule needs only
+//! consecutive pairs, and attending a workshop twice never helps (the second
+//! session is dropped).
+
+use crate::board::{Board, Part};
+use rally_model::Member;
+
+/// Wishes tracked by the programme per member (further wishes are ignored).
+const MAX_WISH_BITS: usize = 4;
+
+/// A part of the board, as one search works on it.
+pub struct Ctx<'a> {
+    pub board: &'a Board<'a>,
+    pub part: &'a Part,
+}
+
+impl Ctx<'_> {
+    /// The member of a local member index.
+    pub fn member(&self, lm: usize) -> &Member {
+        &self.board.model.members[self.part.members[lm]]
+    }
+
+    /// The board's offer of a local offer index.
+    pub fn offer(&self, lo: usize) -> &rally_check::Offer {
+        &self.board.offers[self.part.offers[lo]]
+    }
+
+    /// Seats of a local offer.
+    pub fn capacity(&self, lo: usize) -> u32 {
+        self.offer(lo).capacity
+    }
+
+    /// The workshop min of a local offer.
+    pub fn min(&self, lo: usize) -> u32 {
+        self.board.model.workshops[self.offer(lo).workshop].min
+    }
+
+    /// The opening day of a local offer.
+    pub fn day(&self, lo: usize) -> usize {
+        self.board.day(self.part.offers[lo])
+    }
+}
+
+/// What the search may use.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rule<'r> {
+    /// Offers the member may not attend (sorted).
+    pub forbidden: &'r [usize],
+    /// When set, full offers may be used at this extra cost each (to find
+    /// whom to move); otherwise only offers with seats left.
+    pub overbook: Option<i64>,
+}
+
+/// A course and its cost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// Local offer indices, in period order.
+    pub offers: Vec<usize>,
+    /// The course terms it adds (see [`cost`]).
+    pub cost: i64,
+    pub certified: bool,
+}
+
+/// The member's themes and wishes as compact bits.
+struct Bits {
+    /// Needed themes, by theme index.
+    themes: Vec<usize>,
+    /// Tracked wishes, by workshop index.
+    wishes: Vec<usize>,
+    /// All needed-theme bits.
+    need: u32,
+}
+
+impl Bits {
+    fn of(ctx: &Ctx, lm: usize) -> Bits {
+        let m = ctx.member(lm);
+        let themes: Vec<usize> = if m.certificate {
+            (0..64).filter(|t| m.themes >> t & 1 == 1).collect()
+        } else {
+            Vec::new()
+        };
+        let wishes: Vec<usize> = m
+            .wishes
+            .iter()
+            .copied()
+            .filter(|w| {
+                ctx.part.usable[lm]
+                    .iter()
+                    .any(|&o| ctx.offer(o).workshop == *w)
+            })
+            .take(MAX_WISH_BITS)
+            .collect();
+        Bits {
+            need: (1u32 << themes.len()) - 1,
+            themes,
+            wishes,
+        }
+    }
+
+    fn gain(&self, ctx: &Ctx, lo: usize) -> u32 {
+        let w = ctx.offer(lo).workshop;
+        let set = ctx.board.model.workshops[w].themes;
+        let mut g = 0;
+        for (i, &t) in self.themes.iter().enumerate() {
+            if set >> t & 1 == 1 {
+                g |= 1 << i;
+            }
+        }
+        for (i, &x) in self.wishes.iter().enumerate() {
+            if x == w {
+                g |= 1 << (self.themes.len() + i);
+            }
+        }
+        g
+    }
+
+    fn n_bits(&self) -> usize {
+        self.themes.len() + self.wishes.len()
+    }
+}
+
+/// The underfill a member of headcount `h` saves by joining an offer (≤ 0).
+pub fn price(ctx: &Ctx, lo: usize, load: &[u32], h: u32) -> i64 {
+    let min = ctx.min(lo);
+    let short = min.saturating_sub(load[lo]).min(h);
+    -(ctx.board.model.weights.underfill * short as i64)
+}
+
+/// Minutes of one day's travel: base → venues in order → base.
+fn day_travel(ctx: &Ctx, m: &Member, day: &[usize]) -> i64 {
+    let model = ctx.board.model;
+    let nodes = day.iter().map(|&o| model.venues[ctx.offer(o).at.venue].node);
+    let mut stops: Vec<usize> = Vec::with_capacity(day.len() + 2);
+    stops.extend(m.base);
+    stops.extend(nodes);
+    stops.extend(m.base);
+    stops
+        .windows(2)
+        .map(|w| model.travel.minutes(w[0], w[1]).unwrap_or(0) as i64)
+        .sum()
+}
+
+/// The weight of a day out for this member.
+fn day_weight(ctx: &Ctx, m: &Member) -> i64 {
+    let w = ctx.board.model.weights;
+    if m.is_group {
+        w.group_day
+    } else {
+        w.participant_day
+    }
+}
+
+/// The course terms a course (local offers in period order) adds with the
+/// others' seats `load`: [`terms`] minus the underfill it saves; overbooked
+/// offers cost `rule.overbook` each.
+pub fn cost(ctx: &Ctx, lm: usize, course: &[usize], load: &[u32], rule: Rule) -> i64 {
+    let h = ctx.member(lm).headcount;
+    let mut total = terms(ctx, lm, course);
+    for &o in course {
+        total += price(ctx, o, load, h);
+        if load[o] + h > ctx.capacity(o) {
+            total += rule.overbook.unwrap_or(0);
+        }
+    }
+    total
+}
+
+/// A member's own course terms: days out, travel, missed wishes, uncertified.
+pub fn terms(ctx: &Ctx, lm: usize, course: &[usize]) -> i64 {
+    let m = ctx.member(lm);
+    let model = ctx.board.model;
+    let w = model.weights;
+    let mut total = 0;
+    let mut start = 0;
+    while start < course.len() {
+        let day = ctx.day(course[start]);
+        let mut end = start;
+        while end < course.len() && ctx.day(course[end]) == day {
+            end += 1;
+        }
+        total += day_weight(ctx, m) + w.travel_minute * day_travel(ctx, m, &course[start..end]);
+        start = end;
+    }
+    let themes = course.iter().fold(0, |acc, &o| {
+        acc | model.workshops[ctx.offer(o).workshop].themes
+    });
+    if m.certificate && themes & m.themes != m.themes {
+        total += w.uncertified * m.headcount as i64;
+    }
+    let missed = m
+        .wishes
+        .iter()
+        .filter(|&&x| !course.iter().any(|&o| ctx.offer(o).workshop == x))
+        .count();
+    total + w.wish * missed as i64
+}
+
+/// One day's best way to reach a set of bits.
+struct DayPlan {
+    gain: u32,
+    cost: i64,
+    offers: Vec<usize>,
+}
+
+/// The best course of a member given the others' seats `load` (the member
+/// itself not counted in it).
+pub fn best(ctx: &Ctx, lm: usize, load: &[u32], rule: Rule) -> Choice {
+    let m = ctx.member(lm);
+    let bits = Bits::of(ctx, lm);
+    let h = m.headcount;
+    let candidates: Vec<(usize, u32)> = ctx.part.usable[lm]
+        .iter()
+        .copied()
+        .filter(|o| rule.forbidden.binary_search(o).is_err())
+        .filter(|&o| rule.overbook.is_some() || load[o] + h <= ctx.capacity(o))
+        .map(|o| (o, bits.gain(ctx, o)))
+        .filter(|&(_, g)| g != 0)
+        .collect();
+    let n_states = 1usize << bits.n_bits();
+    let layers = m.max_days.map_or(1, |d| d as usize + 1);
+    let counted = m.max_days.is_some();
+    let mut dp = vec![i64::MAX; layers * n_states];
+    dp[0] = 0;
+    let mut reached: Vec<usize> = vec![0];
+    let mut days: Vec<(Vec<DayPlan>, Vec<u64>)> = Vec::new();
+    let mut start = 0;
+    while start < candidates.len() {
+        let day = ctx.day(candidates[start].0);
+        let mut end = start;
+        while end < candidates.len() && ctx.day(candidates[end].0) == day {
+            end += 1;
+        }
+        let plans = day_plans(ctx, m, &candidates[start..end], load, rule);
+        start = end;
+        if plans.is_empty() {
+            continue;
+        }
+        let mut parent = vec![u64::MAX; layers * n_states];
+        let before = dp.clone();
+        for &idx in &reached.clone() {
+            let (layer, state) = (idx / n_states, idx % n_states);
+            if counted && layer + 1 >= layers {
+                continue;
+            }
+            let next_layer = if counted { layer + 1 } else { 0 };
+            for (k, plan) in plans.iter().enumerate() {
+                let next = state | plan.gain as usize;
+                if next == state {
+                    continue;
+                }
+                let to = next_layer * n_states + next;
+                let value = before[idx] + plan.cost;
+                if value < dp[to] {
+                    if dp[to] == i64::MAX {
+                        reached.push(to);
+                    }
+                    dp[to] = value;
+                    parent[to] = ((idx as u64) << 20) | k as u64;
+                }
+            }
+        }
+        days.push((plans, parent));
+    }
+    let w = ctx.board.model.weights;
+    let wish_mask = (n_states - 1) & !(bits.need as usize);
+    let finish = |idx: usize| {
+        let state = idx % n_states;
+        let mut extra = 0;
+        if m.certificate && state & bits.need as usize != bits.need as usize {
+            extra += w.uncertified * h as i64;
+        }
+        extra += w.wish * (bits.wishes.len() - (state & wish_mask).count_ones() as usize) as i64;
+        dp[idx] + extra
+    };
+    reached.sort_unstable();
+    let mut goal = reached[0];
+    for &idx in &reached {
+        if finish(idx) < finish(goal) {
+            goal = idx;
+        }
+    }
+    let mut offers = Vec::new();
+    let mut idx = goal;
+    for (plans, parent) in days.iter().rev() {
+        if parent[idx] != u64::MAX {
+            let k = (parent[idx] & 0xF_FFFF) as usize;
+            offers.extend(plans[k].offers.iter().rev());
+            idx = (parent[idx] >> 20) as usize;
+        }
+    }
+    offers.reverse();
+    let mut seen = Vec::new();
+    offers.retain(|&o| {
+        let wk = ctx.offer(o).workshop;
+        let fresh = !seen.contains(&wk);
+        seen.push(wk);
+        fresh
+    });
+    let themes = offers.iter().fold(0, |acc, &o| {
+        acc | ctx.board.model.workshops[ctx.offer(o).workshop].themes
+    });
+    Choice {
+        cost: cost(ctx, lm, &offers, load, rule),
+        certified: themes & m.themes == m.themes,
+        offers,
+    }
+}
+
+/// The day plans of one day: for every set of bits, the cheapest sequence of
+/// sessions reaching it, keeping only plans no cheaper plan covers.
+fn day_plans(
+    ctx: &Ctx,
+    m: &Member,
+    day: &[(usize, u32)],
+    load: &[u32],
+    rule: Rule,
+) -> Vec<DayPlan> {
+    let model = ctx.board.model;
+    let mut best: Vec<DayPlan> = Vec::new();
+    let mut stack: Vec<(Vec<usize>, u32)> = (0..day.len()).map(|i| (vec![i], day[i].1)).collect();
+    while let Some((seq, gain)) = stack.pop() {
+        let offers: Vec<usize> = seq.iter().map(|&i| day[i].0).collect();
+        let mut c = day_weight(ctx, m) + model.weights.travel_minute * day_travel(ctx, m, &offers);
+        for &o in &offers {
+            c += price(ctx, o, load, m.headcount);
+            if load[o] + m.headcount > ctx.capacity(o) {
+                c += rule.overbook.unwrap_or(0);
+            }
+        }
+        match best.iter_mut().find(|p| p.gain == gain) {
+            Some(p) if p.cost <= c => {}
+            Some(p) => {
+                p.cost = c;
+                p.offers = offers;
+            }
+            None => best.push(DayPlan {
+                gain,
+                cost: c,
+                offers,
+            }),
+        }
+        if seq.len() as u32 >= m.max_per_day {
+            continue;
+        }
+        let last = ctx.offer(day[*seq.last().expect("non-empty")].0);
+        for (j, &(o, g)) in day.iter().enumerate().skip(seq[seq.len() - 1] + 1) {
+            let next = ctx.offer(o);
+            if g & !gain == 0
+                || next.at.period == last.at.period
+                || seq.iter().any(|&i| ctx.offer(day[i].0).workshop == next.workshop)
+            {
+                continue;
+            }
+            let fits = model
+                .venue_travel(last.at.venue, next.at.venue)
+                .is_some_and(|t| last.end + t <= next.start);
+            if fits {
+                let mut longer = seq.clone();
+                longer.push(j);
+                stack.push((longer, gain | g));
+            }
+        }
+    }
+    let keep: Vec<bool> = best
+        .iter()
+        .map(|p| {
+            !best.iter().any(|q| {
+                q.gain != p.gain && q.gain & p.gain == p.gain && q.cost <= p.cost
+            })
+        })
+        .collect();
+    let mut out: Vec<DayPlan> = best
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(p))
+        .collect();
+    out.sort_by_key(|p| (p.gain, p.cost));
+    out
+}

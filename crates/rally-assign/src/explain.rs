@@ -1,0 +1,154 @@
+//! Who is left out and why: members the checker finds uncertifiable whatever
+//! the seats (its `why`), and members squeezed out by seats, with the full
+//! sessions their best course would need. Those sessions, counted by
+//! workshop, weekday, slot and venue, say which extra session would help.
+
+use crate::board::Board;
+use crate::course::{self, Ctx, Rule};
+use crate::search::Assignment;
+use rally_check::Report;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A member that wants a certificate and does not get one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    pub member: String,
+    pub is_group: bool,
+    pub headcount: u32,
+    /// False when no course could certify it even with every seat free.
+    pub certifiable: bool,
+    /// The checker's reasons, or the full sessions it would need.
+    pub why: String,
+}
+
+/// One more session of a workshop at a weekday, slot and venue, and whom it
+/// would let in (at most its seats).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub workshop: String,
+    pub weekday: String,
+    pub slot: String,
+    pub venue: String,
+    pub participants: u64,
+    pub groups: u64,
+}
+
+impl fmt::Display for Suggestion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut whom = Vec::new();
+        if self.participants > 0 {
+            whom.push(plural(self.participants, "participant"));
+        }
+        if self.groups > 0 {
+            whom.push(plural(self.groups, "group"));
+        }
+        write!(
+            f,
+            "one more session of {} on a {} {} at {} would certify up to {} more",
+            self.workshop,
+            self.weekday,
+            self.slot,
+            self.venue,
+            whom.join(" and ")
+        )
+    }
+}
+
+fn plural(n: u64, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Suggestions kept, best first.
+const MAX_SUGGESTIONS: usize = 5;
+
+/// Members left uncertified with their reasons, and the extra sessions that would help most.
+pub fn left_out(board: &Board, report: &Report, courses: &[Vec<usize>]) -> (Vec<LeftOut>, Vec<Suggestion>) {
+    let model = board.model;
+    let mut out = Vec::new();
+    let mut wanted: BTreeMap<(usize, usize, usize, usize), (u64, u64, u32)> = BTreeMap::new();
+    let mut squeezed = BTreeMap::new();
+    for part in board.parts() {
+        let ctx = Ctx { board, part: &part };
+        let mut a = Assignment::new(&ctx);
+        for (lm, &m) in part.members.iter().enumerate() {
+            let local = courses[m].iter().map(|o| part.offers.binary_search(o).expect("offer of the part"));
+            a.put(&ctx, lm, local.collect());
+        }
+        for (lm, &m) in part.members.iter().enumerate() {
+            let member = &model.members[m];
+            if !member.certificate || report.members[m].certified || !report.members[m].certifiable {
+                continue;
+            }
+            let old = a.take(&ctx, lm);
+            let overbook = model.weights.uncertified * member.headcount as i64 / 4 + 1;
+            let rule = Rule { forbidden: &[], overbook: Some(overbook) };
+            let relaxed = course::best(&ctx, lm, &a.load, rule);
+            let full: Vec<usize> = relaxed
+                .offers
+                .iter()
+                .copied()
+                .filter(|&o| a.load[o] + member.headcount > ctx.capacity(o))
+                .collect();
+            for &o in &full {
+                let offer = ctx.offer(o);
+                let key = (offer.workshop, model.grid.weekday(ctx.day(o)), model.grid.slot_of(offer.at.period), offer.at.venue);
+                let e = wanted.entry(key).or_insert((0, 0, offer.capacity));
+                if member.is_group {
+                    e.1 += 1;
+                } else {
+                    e.0 += 1;
+                }
+            }
+            let names: Vec<String> = full
+                .iter()
+                .map(|&o| format!("{} ({})", model.sessions[ctx.offer(o).session].id, model.grid.label(ctx.offer(o).at.period)))
+                .collect();
+            squeezed.insert(m, names);
+            a.put(&ctx, lm, old);
+        }
+    }
+    for (m, member) in model.members.iter().enumerate() {
+        let r = &report.members[m];
+        if !member.certificate || r.certified {
+            continue;
+        }
+        let why = if !r.certifiable {
+            r.why.clone()
+        } else {
+            match squeezed.get(&m) {
+                Some(names) if !names.is_empty() => format!("squeezed out by seats: its best course needs {}, which are full", names.join(", ")),
+                _ => "squeezed out by seats: the sessions it needs are taken".to_string(),
+            }
+        };
+        out.push(LeftOut {
+            member: member.id.clone(),
+            is_group: member.is_group,
+            headcount: member.headcount,
+            certifiable: r.certifiable,
+            why,
+        });
+    }
+    let mut suggestions: Vec<Suggestion> = wanted
+        .into_iter()
+        .map(|((w, weekday, slot, venue), (participants, groups, seats))| {
+            let groups = groups.min(1);
+            let participants = participants.min(seats as u64);
+            Suggestion {
+                workshop: model.workshops[w].id.clone(),
+                weekday: weekday_name(weekday),
+                slot: model.grid.slots[slot].id.clone(),
+                venue: model.venues[venue].name.clone(),
+                participants,
+                groups,
+            }
+        })
+        .collect();
+    suggestions.sort_by_key(|s| std::cmp::Reverse(s.participants + 24 * s.groups));
+    suggestions.truncate(MAX_SUGGESTIONS);
+    (out, suggestions)
+}
+
+fn weekday_name(i: usize) -> String {
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][i].to_string()
+}

@@ -1,0 +1,432 @@
+//! The heuristic, part by part (in parallel): members in order of scarcity
+//! each take their best course with the seats left; members left out though
+//! certifiable are then let in by ejection chains (the occupants of the seats
+//! they need move to other courses that keep them certified); a local search
+//! then re-optimises every course in a seeded order. Small parts also go
+//! through the exact model. Anytime: after the greedy pass, every phase stops
+//! at the deadline.
+
+use crate::board::Board;
+use crate::course::{self, Choice, Ctx, Rule};
+use crate::{bound, exact};
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use rayon::prelude::*;
+use std::sync::Mutex;
+use std::time::Instant;
+
+/// How deep an ejection chain goes (moves of moves).
+const CHAIN_DEPTH: usize = 2;
+/// Occupants tried per seat to free.
+const TRIES_PER_SEAT: usize = 6;
+/// Rounds of repair and local search.
+const ROUNDS: usize = 4;
+
+/// The courses found for every member, with what is known of their quality.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// For each member, board offer indices in period order.
+    pub courses: Vec<Vec<usize>>,
+    /// Upper bound on the certified headcount.
+    pub upper_bound: u64,
+    /// Whether every part's headcount is proven optimal.
+    pub optimal: bool,
+}
+
+/// Runs the search on every independent part of the board.
+pub fn run(
+    board: &Board,
+    seed: u64,
+    deadline: Option<Instant>,
+    progress: Option<&(dyn Fn(i64) + Sync)>,
+) -> Found {
+    let parts = board.parts();
+    let tracker = Tracker {
+        objectives: Mutex::new(vec![0; parts.len()]),
+        progress,
+    };
+    let results: Vec<(Vec<Vec<usize>>, u64, bool)> = parts
+        .par_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let ctx = Ctx { board, part };
+            let mut s = Solver {
+                ctx: &ctx,
+                a: Assignment::new(&ctx),
+                deadline,
+                tracker: &tracker,
+                index: i,
+            };
+            let (bound, optimal) = s.solve(seed);
+            (s.a.course, bound, optimal)
+        })
+        .collect();
+    let mut courses = vec![Vec::new(); board.model.members.len()];
+    let mut upper_bound = 0;
+    let mut optimal = true;
+    for (part, (local, bound, opt)) in parts.iter().zip(results) {
+        for (lm, course) in local.into_iter().enumerate() {
+            courses[part.members[lm]] = course.into_iter().map(|o| part.offers[o]).collect();
+        }
+        upper_bound += bound;
+        optimal &= opt;
+    }
+    Found {
+        courses,
+        upper_bound,
+        optimal,
+    }
+}
+
+/// Each part's objective, summed for the progress callback.
+struct Tracker<'p> {
+    objectives: Mutex<Vec<i64>>,
+    progress: Option<&'p (dyn Fn(i64) + Sync)>,
+}
+
+impl Tracker<'_> {
+    fn set(&self, part: usize, objective: i64) {
+        let Some(progress) = self.progress else {
+            return;
+        };
+        let total = {
+            let mut all = self.objectives.lock().expect("no panic while locked");
+            all[part] = objective;
+            all.iter().sum()
+        };
+        progress(total);
+    }
+}
+
+/// The courses of a part's members and the seats they take.
+#[derive(Debug, Clone)]
+pub struct Assignment {
+    /// For each local member, local offers in period order.
+    pub course: Vec<Vec<usize>>,
+    /// Headcount attending each local offer.
+    pub load: Vec<u32>,
+    /// Local members attending each local offer.
+    pub attendees: Vec<Vec<usize>>,
+}
+
+impl Assignment {
+    /// No one attends anything.
+    pub fn new(ctx: &Ctx) -> Assignment {
+        Assignment {
+            course: vec![Vec::new(); ctx.part.members.len()],
+            load: vec![0; ctx.part.offers.len()],
+            attendees: vec![Vec::new(); ctx.part.offers.len()],
+        }
+    }
+
+    /// Gives a member (attending nothing) a course.
+    pub fn put(&mut self, ctx: &Ctx, lm: usize, course: Vec<usize>) {
+        let h = ctx.member(lm).headcount;
+        for &o in &course {
+            self.load[o] += h;
+            self.attendees[o].push(lm);
+        }
+        self.course[lm] = course;
+    }
+
+    /// Takes a member's course away and returns it.
+    pub fn take(&mut self, ctx: &Ctx, lm: usize) -> Vec<usize> {
+        let h = ctx.member(lm).headcount;
+        let course = std::mem::take(&mut self.course[lm]);
+        for &o in &course {
+            self.load[o] -= h;
+            self.attendees[o].retain(|&x| x != lm);
+        }
+        course
+    }
+
+    /// Whether a member's course validates all its themes.
+    pub fn certified(&self, ctx: &Ctx, lm: usize) -> bool {
+        let model = ctx.board.model;
+        let themes = self.course[lm].iter().fold(0, |acc, &o| {
+            acc | model.workshops[ctx.offer(o).workshop].themes
+        });
+        let m = ctx.member(lm);
+        m.certificate && themes & m.themes == m.themes
+    }
+
+    /// Certified headcount.
+    pub fn headcount(&self, ctx: &Ctx) -> u64 {
+        (0..self.course.len())
+            .filter(|&lm| self.certified(ctx, lm))
+            .map(|lm| ctx.member(lm).headcount as u64)
+            .sum()
+    }
+
+    /// The part's course terms of §7: every member's own terms and the
+    /// underfill of the part's offers.
+    pub fn objective(&self, ctx: &Ctx) -> i64 {
+        let members: i64 = (0..self.course.len())
+            .map(|lm| course::terms(ctx, lm, &self.course[lm]))
+            .sum();
+        let underfill: i64 = (0..self.load.len())
+            .map(|o| ctx.min(o).saturating_sub(self.load[o]) as i64)
+            .sum();
+        members + ctx.board.model.weights.underfill * underfill
+    }
+}
+
+/// A record of changed courses, to undo a failed chain.
+type Log = Vec<(usize, Vec<usize>)>;
+
+/// The search on one part.
+struct Solver<'a> {
+    ctx: &'a Ctx<'a>,
+    a: Assignment,
+    deadline: Option<Instant>,
+    tracker: &'a Tracker<'a>,
+    index: usize,
+}
+
+impl Solver<'_> {
+    fn late(&self) -> bool {
+        self.deadline.is_some_and(|d| Instant::now() >= d)
+    }
+
+    fn report(&self) {
+        self.tracker.set(self.index, self.a.objective(self.ctx));
+    }
+
+    fn certifiable(&self, lm: usize) -> bool {
+        let m = self.ctx.part.members[lm];
+        self.ctx.board.model.members[m].certificate && self.ctx.board.reach[m].certifiable
+    }
+
+    /// Every phase in turn; returns the part's upper bound and whether it is proven.
+    fn solve(&mut self, seed: u64) -> (u64, bool) {
+        let order = self.scarcity_order(seed);
+        self.greedy(&order);
+        self.report();
+        let mut rng = ChaCha8Rng::seed_from_u64(seed ^ self.ctx.part.members[0] as u64);
+        let mut upper = bound::part(self.ctx);
+        let mut optimal = false;
+        if exact::fits(self.ctx) && !self.late() {
+            if let Some(found) = exact::solve(self.ctx, &self.a, self.deadline) {
+                if found.headcount > self.a.headcount(self.ctx) {
+                    self.adopt(&found.courses, &order);
+                    self.report();
+                }
+                if found.optimal {
+                    upper = upper.min(found.headcount);
+                    optimal = true;
+                }
+            }
+        }
+        for _ in 0..ROUNDS {
+            let repaired = self.repair(&order);
+            let improved = self.local_search(&mut rng);
+            self.report();
+            if (!repaired && !improved) || self.late() {
+                break;
+            }
+        }
+        let got = self.a.headcount(self.ctx);
+        (upper.max(got), optimal || got >= upper)
+    }
+
+    /// Members by scarcity: certifiable first, large groups first, then fewer
+    /// usable sessions first; ties in a seeded random order.
+    fn scarcity_order(&self, seed: u64) -> Vec<usize> {
+        let n = self.ctx.part.members.len();
+        let mut rng = ChaCha8Rng::seed_from_u64(seed.wrapping_add(self.ctx.part.members[0] as u64));
+        let mut tie: Vec<usize> = (0..n).collect();
+        tie.shuffle(&mut rng);
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&lm| {
+            (
+                !self.certifiable(lm),
+                std::cmp::Reverse(self.ctx.member(lm).headcount),
+                self.ctx.part.usable[lm].len(),
+                tie[lm],
+            )
+        });
+        order
+    }
+
+    /// Each member in turn takes its best course with the seats left.
+    fn greedy(&mut self, order: &[usize]) {
+        for &lm in order {
+            let choice = course::best(self.ctx, lm, &self.a.load, Rule::default());
+            self.a.put(self.ctx, lm, choice.offers);
+        }
+    }
+
+    /// Replaces the assignment by the exact model's courses for the members
+    /// it certifies, then lets the others take what is left.
+    fn adopt(&mut self, courses: &[Option<Vec<usize>>], order: &[usize]) {
+        self.a = Assignment::new(self.ctx);
+        for (lm, c) in courses.iter().enumerate() {
+            if let Some(c) = c {
+                self.a.put(self.ctx, lm, c.clone());
+            }
+        }
+        let rest: Vec<usize> = order.iter().copied().filter(|&lm| courses[lm].is_none()).collect();
+        self.greedy(&rest);
+    }
+
+    /// Tries an ejection chain for every certifiable member left uncertified;
+    /// whether one succeeded.
+    fn repair(&mut self, order: &[usize]) -> bool {
+        let mut any = false;
+        for &lm in order {
+            if self.late() {
+                break;
+            }
+            if self.certifiable(lm) && !self.a.certified(self.ctx, lm) {
+                any |= self.let_in(lm);
+            }
+        }
+        any
+    }
+
+    /// Gives `lm` a certifying course, moving occupants of the seats it needs;
+    /// undone unless everyone moved stays certified.
+    fn let_in(&mut self, lm: usize) -> bool {
+        let mut log: Log = Vec::new();
+        let old = self.a.take(self.ctx, lm);
+        log.push((lm, old.clone()));
+        let relaxed = self.relaxed(lm, &[]);
+        if !relaxed.certified {
+            self.a.put(self.ctx, lm, old);
+            return false;
+        }
+        self.a.put(self.ctx, lm, relaxed.offers);
+        let locked = self.overbooked(lm);
+        let mut moved = vec![lm];
+        if self.make_room(&locked, CHAIN_DEPTH, &mut log, &mut moved) {
+            true
+        } else {
+            self.rollback(&mut log, 0);
+            false
+        }
+    }
+
+    /// The member's best course when full sessions may be used at a cost.
+    fn relaxed(&self, lm: usize, forbidden: &[usize]) -> Choice {
+        let h = self.ctx.member(lm).headcount as i64;
+        let overbook = self.ctx.board.model.weights.uncertified * h / 4 + 1;
+        course::best(
+            self.ctx,
+            lm,
+            &self.a.load,
+            Rule {
+                forbidden,
+                overbook: Some(overbook),
+            },
+        )
+    }
+
+    /// Sessions of a member's course that hold more than their seats.
+    fn overbooked(&self, lm: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self.a.course[lm]
+            .iter()
+            .copied()
+            .filter(|&o| self.a.load[o] > self.ctx.capacity(o))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Moves occupants out of the overbooked `locked` sessions until every
+    /// one holds its seats.
+    fn make_room(&mut self, locked: &[usize], depth: usize, log: &mut Log, moved: &mut Vec<usize>) -> bool {
+        for &o in locked {
+            while self.a.load[o] > self.ctx.capacity(o) {
+                let mut candidates: Vec<usize> = self.a.attendees[o]
+                    .iter()
+                    .copied()
+                    .filter(|c| !moved.contains(c))
+                    .collect();
+                candidates.sort_by_key(|&c| (self.ctx.member(c).headcount, c));
+                let freed = candidates
+                    .into_iter()
+                    .take(TRIES_PER_SEAT)
+                    .any(|c| self.relocate(c, locked, depth, log, moved));
+                if !freed {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// Moves `c` to a course without the `locked` sessions that keeps it
+    /// certified if it was, by a deeper chain if needed.
+    fn relocate(&mut self, c: usize, locked: &[usize], depth: usize, log: &mut Log, moved: &mut Vec<usize>) -> bool {
+        let mark = log.len();
+        let was = self.a.certified(self.ctx, c);
+        let old = self.a.take(self.ctx, c);
+        log.push((c, old));
+        moved.push(c);
+        let rule = Rule {
+            forbidden: locked,
+            overbook: None,
+        };
+        let choice = course::best(self.ctx, c, &self.a.load, rule);
+        if choice.certified || !was {
+            self.a.put(self.ctx, c, choice.offers);
+            return true;
+        }
+        if depth > 1 && !self.late() {
+            let relaxed = self.relaxed(c, locked);
+            if relaxed.certified {
+                self.a.put(self.ctx, c, relaxed.offers);
+                let mut deeper: Vec<usize> = locked.to_vec();
+                deeper.extend(self.overbooked(c));
+                deeper.sort_unstable();
+                deeper.dedup();
+                if self.make_room(&deeper, depth - 1, log, moved) {
+                    return true;
+                }
+            }
+        }
+        self.rollback(log, mark);
+        moved.retain(|&x| x != c);
+        false
+    }
+
+    /// Undoes the changes logged after `mark`.
+    fn rollback(&mut self, log: &mut Log, mark: usize) {
+        while log.len() > mark {
+            let (lm, course) = log.pop().expect("longer than mark");
+            self.a.take(self.ctx, lm);
+            self.a.put(self.ctx, lm, course);
+        }
+    }
+
+    /// Re-optimises every course in a seeded order until nothing improves;
+    /// whether anything did.
+    fn local_search(&mut self, rng: &mut ChaCha8Rng) -> bool {
+        let mut order: Vec<usize> = (0..self.ctx.part.members.len()).collect();
+        let mut any = false;
+        loop {
+            order.shuffle(rng);
+            let mut improved = false;
+            for &lm in &order {
+                if self.late() {
+                    return any;
+                }
+                let old = self.a.take(self.ctx, lm);
+                let before = course::cost(self.ctx, lm, &old, &self.a.load, Rule::default());
+                let choice = course::best(self.ctx, lm, &self.a.load, Rule::default());
+                if choice.cost < before {
+                    self.a.put(self.ctx, lm, choice.offers);
+                    improved = true;
+                } else {
+                    self.a.put(self.ctx, lm, old);
+                }
+            }
+            any |= improved;
+            if !improved {
+                return any;
+            }
+        }
+    }
+}
+

@@ -1,0 +1,117 @@
+//! The static site: self-contained pages (inline style, no script, no
+//! external asset) that read well on screen and print on A4.
+//!
+//! - `index.html`: the check summary and links to every other page;
+//! - `territories/<id>.html`: the programme week by week and theme coverage;
+//! - `members/<id>.html`: a group's or participant's course;
+//! - `partners/<id>.html`: the sessions a partner runs.
+
+mod index;
+mod page;
+mod people;
+mod programme;
+
+pub use page::esc;
+
+use crate::files::OutFile;
+use crate::view::Programme;
+
+/// Every page of the site, sorted by path.
+pub fn site(p: &Programme) -> Vec<OutFile> {
+    let model = p.model;
+    let mut files = vec![OutFile::text("index.html", index::page(p))];
+    for t in 0..model.territories.len() {
+        files.push(OutFile::text(
+            page::territory_path(&model.territories[t]),
+            programme::territory_page(p, t),
+        ));
+    }
+    for m in 0..model.members.len() {
+        files.push(OutFile::text(
+            page::member_path(&model.members[m].id),
+            people::member_page(p, m),
+        ));
+    }
+    for o in 0..model.partners.len() {
+        files.push(OutFile::text(
+            page::partner_path(&model.partners[o].id),
+            people::partner_page(p, o),
+        ));
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rally_model::Plan;
+
+    fn example() -> (rally_model::Model, Plan) {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/examples/");
+        let model = rally_model::load_edition(format!("{root}edition.json").as_ref()).unwrap();
+        let plan = rally_model::load_plan(format!("{root}plan.json").as_ref()).unwrap();
+        (model, plan)
+    }
+
+    fn page<'f>(files: &'f [OutFile], path: &str) -> &'f str {
+        let f = files.iter().find(|f| f.path == path).unwrap();
+        std::str::from_utf8(&f.bytes).unwrap()
+    }
+
+    #[test]
+    fn one_page_per_member_partner_and_territory() {
+        let (model, plan) = example();
+        let files = site(&Programme::new(&model, &plan));
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "index.html",
+                "members/g01.html",
+                "members/u0001.html",
+                "partners/admr.html",
+                "partners/pe.html",
+                "territories/87.html"
+            ]
+        );
+    }
+
+    #[test]
+    fn pages_show_sessions_seats_and_the_verdict() {
+        let (model, plan) = example();
+        let files = site(&Programme::new(&model, &plan));
+        let index = page(&files, "index.html");
+        assert!(index.contains("class=\"valid\""));
+        assert!(index.contains(">807<"));
+        let t = page(&files, "territories/87.html");
+        assert!(t.contains("data-date=\"2016-03-08\" data-slot=\"afternoon\"><div class=\"session\" data-session=\"w02/1\""));
+        assert!(t.contains("11 / 12"));
+        assert!(t.contains("Maison de l&#39;emploi, Bellac"));
+        let g = page(&files, "members/g01.html");
+        assert!(g.contains("w01/1") && g.contains("w02/1") && !g.contains("w01/2"));
+        let pe = page(&files, "partners/pe.html");
+        assert!(pe.contains("w01/2") && !pe.contains("w02/1"));
+    }
+
+    #[test]
+    fn text_from_the_edition_is_escaped() {
+        let (mut model, plan) = example();
+        model.workshops[0].title = "<script>alert(1)</script> & co".into();
+        let files = site(&Programme::new(&model, &plan));
+        for f in &files {
+            let text = std::str::from_utf8(&f.bytes).unwrap();
+            assert!(!text.contains("<script>"), "{}", f.path);
+        }
+        assert!(page(&files, "territories/87.html").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+    }
+
+    #[test]
+    fn the_site_is_the_same_every_time() {
+        let (model, plan) = example();
+        assert_eq!(
+            site(&Programme::new(&model, &plan)),
+            site(&Programme::new(&model, &plan))
+        );
+    }
+}

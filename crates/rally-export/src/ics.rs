@@ -1,0 +1,211 @@
+//! Calendars (RFC 5545): one per member (`<member id>.ics`, a event per
+//! session of its course) and one per partner (`partner-<partner id>.ics`,
+//! a event per session it runs).
+//!
+//! Times are floating local times (the rally's own clock); UIDs are built
+//! from the session, the member or partner and the edition, and DTSTAMP is
+//! the calendar's start at midnight UTC, so the same plan gives the same
+//! files. A member or partner with no session gets no file (a calendar must
+//! hold at least one event).
+
+use crate::files::OutFile;
+use crate::view::{Programme, Scheduled};
+use icalendar::{Calendar, Component, Event, EventLike, Property};
+use rally_model::calendar::parse_date;
+
+/// Every calendar file, sorted by path.
+pub fn calendars(p: &Programme) -> Vec<OutFile> {
+    let mut files = Vec::new();
+    for (m, member) in p.model.members.iter().enumerate() {
+        let course = p.course(m);
+        if !course.is_empty() {
+            let events = course.iter().map(|&s| event(p, &p.sessions[s], &member.id));
+            let name = format!("{} — {}", member.name, p.edition_name());
+            files.push(file(format!("{}.ics", member.id), &name, events));
+        }
+    }
+    for (o, partner) in p.model.partners.iter().enumerate() {
+        let sessions = p.partner_sessions(o);
+        if !sessions.is_empty() {
+            let owner = format!("partner-{}", partner.id);
+            let events = sessions.iter().map(|&s| event(p, &p.sessions[s], &owner));
+            let name = format!("{} — {}", partner.name, p.edition_name());
+            files.push(file(format!("{owner}.ics"), &name, events));
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+fn file(path: String, name: &str, events: impl Iterator<Item = Event>) -> OutFile {
+    let mut cal = Calendar::new();
+    cal.append_property(Property::new("PRODID", "-//rally//job rally export//EN"));
+    cal.name(name);
+    for e in events {
+        cal.push(e);
+    }
+    OutFile::text(path, cal.done().to_string())
+}
+
+/// A session as an event of `owner`'s calendar.
+fn event(p: &Programme, s: &Scheduled, owner: &str) -> Event {
+    let model = p.model;
+    let date = p.date(s);
+    let at = |minutes: u32| date.and_hms_opt(minutes / 60, minutes % 60, 0).unwrap_or_default();
+    let organisers: Vec<&str> = p
+        .organisers(s)
+        .iter()
+        .map(|&o| model.partners[o].name.as_str())
+        .collect();
+    let themes: Vec<&str> = p
+        .theme_list(model.workshops[s.workshop].themes)
+        .into_iter()
+        .map(|t| p.theme_name(t))
+        .collect();
+    let (_, venue) = p.venue(s.at.venue);
+    let mut description = format!(
+        "Session {} of \"{}\".\nOrganisers: {}.\nThemes: {}.",
+        p.session_id(s),
+        p.title(s),
+        organisers.join(", "),
+        themes.join(", ")
+    );
+    if p.has_courses() {
+        description.push_str(&format!("\nSeats taken: {} of {}.", p.taken(s), s.capacity));
+    }
+    let mut event = Event::new();
+    event
+        .uid(&uid(p, s, owner))
+        .timestamp(stamp(p))
+        .summary(&format!("{} ({})", p.title(s), p.session_id(s)))
+        .location(venue)
+        .description(&description)
+        .starts(at(s.start))
+        .ends(at(s.end));
+    for (k, &o) in p.organisers(s).iter().enumerate() {
+        let partner = &model.partners[o];
+        let key = if k == 0 { "ORGANIZER" } else { "ATTENDEE" };
+        let mut prop = Property::new(key, format!("urn:x-rally:partner:{}", partner.id));
+        prop.add_parameter("CN", &partner.name.replace('"', "'"));
+        if k > 0 {
+            prop.add_parameter("ROLE", "CHAIR");
+        }
+        event.append_multi_property(prop.done());
+    }
+    event.append_property(Property::new(
+        "CATEGORIES",
+        p.theme_list(model.workshops[s.workshop].themes)
+            .into_iter()
+            .map(|t| model.themes[t].as_str())
+            .collect::<Vec<_>>()
+            .join(","),
+    ));
+    event.done()
+}
+
+/// `w01/2.g01.rally-of-home-care-jobs-haute-vienne-2016@rally`.
+fn uid(p: &Programme, s: &Scheduled, owner: &str) -> String {
+    let slug: String = p
+        .edition_name()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let slug = slug.split('-').filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-");
+    format!("{}.{owner}.{slug}@rally", p.session_id(s))
+}
+
+/// DTSTAMP: the calendar's start at midnight UTC.
+fn stamp(p: &Programme) -> chrono::DateTime<chrono::Utc> {
+    let start = parse_date(&p.model.edition.calendar.start)
+        .or_else(|| p.model.grid.days.first().copied())
+        .unwrap_or_default();
+    start.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> (rally_model::Model, rally_model::Plan) {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/examples/");
+        let model = rally_model::load_edition(format!("{root}edition.json").as_ref()).unwrap();
+        let plan = rally_model::load_plan(format!("{root}plan.json").as_ref()).unwrap();
+        (model, plan)
+    }
+
+    /// (property name, params, value) of every property of every event.
+    fn parse(text: &str) -> Vec<Vec<(String, String, String)>> {
+        let reader = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+        let mut events = Vec::new();
+        for cal in reader {
+            let cal = cal.expect("a second parser reads the calendar");
+            for e in cal.events {
+                events.push(
+                    e.properties
+                        .into_iter()
+                        .map(|p| {
+                            let params = p
+                                .params
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|(k, v)| format!("{k}={}", v.join(",")))
+                                .collect::<Vec<_>>()
+                                .join(";");
+                            (p.name, params, p.value.unwrap_or_default())
+                        })
+                        .collect(),
+                );
+            }
+        }
+        events
+    }
+
+    fn value<'a>(event: &'a [(String, String, String)], name: &str) -> &'a str {
+        &event.iter().find(|p| p.0 == name).unwrap().2
+    }
+
+    #[test]
+    fn a_second_parser_reads_back_every_event() {
+        let (model, plan) = example();
+        let files = calendars(&Programme::new(&model, &plan));
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["g01.ics", "partner-admr.ics", "partner-pe.ics", "u0001.ics"]
+        );
+        let g01 = parse(std::str::from_utf8(&files[0].bytes).unwrap());
+        assert_eq!(g01.len(), 2);
+        let first = &g01[0];
+        assert_eq!(value(first, "DTSTART"), "20160303T090000");
+        assert_eq!(value(first, "DTEND"), "20160303T113000");
+        assert_eq!(value(first, "DTSTAMP"), "20160301T000000Z");
+        assert_eq!(
+            value(first, "UID"),
+            "w01/1.g01.tiny-rally-of-home-care-jobs-haute-vienne-2016@rally"
+        );
+        assert_eq!(value(first, "LOCATION"), "Cité des métiers\\, Limoges");
+        let organizer = first.iter().find(|p| p.0 == "ORGANIZER").unwrap();
+        assert_eq!(organizer.1, "CN=ADMR Haute-Vienne");
+        assert_eq!(organizer.2, "urn:x-rally:partner:admr");
+        let chair = first.iter().find(|p| p.0 == "ATTENDEE").unwrap();
+        assert!(chair.1.contains("CN=France Travail Limoges"));
+        assert_eq!(value(first, "CATEGORIES"), "realities,conditions");
+        let admr = parse(std::str::from_utf8(&files[1].bytes).unwrap());
+        assert_eq!(admr.len(), 3);
+        let uids: Vec<&str> = admr.iter().map(|e| value(e, "UID")).collect();
+        assert!(uids.iter().all(|u| u.contains(".partner-admr.")));
+    }
+
+    #[test]
+    fn calendars_are_deterministic_and_keep_to_the_line_limit() {
+        let (model, plan) = example();
+        let a = calendars(&Programme::new(&model, &plan));
+        assert_eq!(a, calendars(&Programme::new(&model, &plan)));
+        for f in &a {
+            let text = std::str::from_utf8(&f.bytes).unwrap();
+            assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+            assert!(text.contains("VERSION:2.0\r\n"));
+            assert!(text.split("\r\n").all(|l| l.len() <= 75), "{}", f.path);
+        }
+    }
+}

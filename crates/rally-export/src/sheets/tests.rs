@@ -1,0 +1,191 @@
+use super::*;
+use crate::files::write_all;
+use rally_model::types::*;
+
+fn shared_example() -> Edition {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/examples/edition.json");
+    rally_model::load_edition(path.as_ref()).unwrap().edition
+}
+
+/// Writes the sheets of `e` to a new directory and reads them back.
+fn round_trip(e: &Edition) -> Edition {
+    let dir = tempfile::tempdir().unwrap();
+    write_all(dir.path(), &write(e)).unwrap();
+    match read(dir.path()) {
+        Ok((back, _)) => back,
+        Err(errors) => panic!("{errors:?}"),
+    }
+}
+
+/// An edition that uses every optional form the files allow.
+fn every_form() -> Edition {
+    let mut e = template::example();
+    e.themes = Some(vec![
+        Theme { id: "employers".into(), name: Some("Employers, \"work\"; situations".into()) },
+        Theme { id: "realities".into(), name: None },
+    ]);
+    e.calendar.weekdays = None;
+    e.calendar.slots = Some(vec![
+        Slot { id: "morning".into(), name: None, start: "09:00".into(), end: "12:00".into() },
+        Slot { id: "mon".into(), name: Some("Slot\nnamed like a weekday".into()), start: "13:00".into(), end: "14:00".into() },
+    ]);
+    e.venues[0].availability = Some(Availability::default());
+    e.partners[0].availability = Some(Availability {
+        only: Some(vec![Rule::default(), Rule { slots: Some(vec!["mon".into()]), ..Rule::default() }]),
+        except: Some(vec![]),
+    });
+    e.partners.push(Partner {
+        id: "pe87".into(),
+        name: None,
+        kind: "employment".into(),
+        territory: None,
+        parallel: None,
+        max_per_day: None,
+        availability: Some(Availability {
+            only: None,
+            except: Some(vec![Rule {
+                from: Some("2016-03-20".into()),
+                weekdays: Some(vec!["wed".into(), "fri".into()]),
+                dates: Some(vec!["2016-03-02".into()]),
+                ..Rule::default()
+            }]),
+        }),
+    });
+    e.workshops[0].sessions = None;
+    e.workshops[0].venues = None;
+    e.workshops[0].audience = None;
+    e.workshops[0].availability = Some(Availability {
+        only: Some(vec![Rule { to: Some("2016-03-25".into()), ..Rule::default() }]),
+        except: None,
+    });
+    e.groups[0].certificate = Some(false);
+    e.groups[0].themes = Some(vec!["employers".into(), "realities".into()]);
+    e.participants[0].certificate = None;
+    e.participants[0].wishes = vec![];
+    e.rules = Rules {
+        theme_sessions_per_week: Some(0),
+        certificate: Some(vec!["realities".into()]),
+        weights: Some(WeightOverrides { unscheduled: Some(5000), underfill: Some(0), ..Default::default() }),
+    };
+    e
+}
+
+#[test]
+fn the_shared_example_comes_back_identical() {
+    let e = shared_example();
+    assert_eq!(round_trip(&e), e);
+}
+
+#[test]
+fn every_optional_form_comes_back_identical() {
+    let e = every_form();
+    assert!(rally_model::validate::compile(e.clone()).is_ok());
+    assert_eq!(round_trip(&e), e);
+    let mut empty_weights = e.clone();
+    empty_weights.rules.weights = Some(WeightOverrides::default());
+    empty_weights.themes = None;
+    empty_weights.calendar.slots = None;
+    assert_eq!(round_trip(&empty_weights), empty_weights);
+}
+
+#[test]
+fn fixture_editions_come_back_identical() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures");
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut paths: Vec<_> = entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter(|p| !p.to_string_lossy().ends_with(".plan.json"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let Ok(e) = serde_json::from_str::<Edition>(&text) else { continue };
+        assert_eq!(round_trip(&e), e, "{}", path.display());
+    }
+}
+
+#[test]
+fn the_template_is_a_valid_edition_with_one_row_per_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = template();
+    assert_eq!(files.len(), SHEETS.len());
+    write_all(dir.path(), &files).unwrap();
+    for f in &files {
+        let lines = std::str::from_utf8(&f.bytes).unwrap().lines().count();
+        assert_eq!(lines, 2, "{}", f.path);
+    }
+    let (edition, model) = import(dir.path()).unwrap();
+    assert_eq!(edition, template::example());
+    assert_eq!(model.sessions.len(), 2);
+}
+
+fn sheets_dir(e: &Edition) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write_all(dir.path(), &write(e)).unwrap();
+    dir
+}
+
+fn errors_of(dir: &tempfile::TempDir) -> Vec<String> {
+    match import(dir.path()) {
+        Ok(_) => panic!("accepted"),
+        Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
+    }
+}
+
+#[test]
+fn validation_errors_name_the_file_row_and_column() {
+    let mut e = shared_example();
+    e.workshops[1].organisers.push("pe78".into());
+    e.participants[0].max_travel = Some(0);
+    e.rules.weights = Some(WeightOverrides::default());
+    let dir = sheets_dir(&e);
+    let errors = errors_of(&dir);
+    assert!(
+        errors.iter().any(|m| m.starts_with("workshops.csv, row 3, column D (organisers): ") && m.contains("pe78")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn cell_errors_name_the_file_row_and_column() {
+    let dir = sheets_dir(&shared_example());
+    let path = dir.path().join("venues.csv");
+    let text = std::fs::read_to_string(&path).unwrap().replace(",30,", ",thirty,");
+    std::fs::write(&path, text).unwrap();
+    let path = dir.path().join("groups.csv");
+    let text = std::fs::read_to_string(&path).unwrap().replace("only: tue,thu", "tuesdays");
+    std::fs::write(&path, text).unwrap();
+    let errors = errors_of(&dir);
+    assert!(errors.iter().any(|m| m.starts_with("venues.csv, row 2, column D (capacity): \"thirty\" is not a whole number")), "{errors:?}");
+    assert!(errors.iter().any(|m| m.starts_with("groups.csv, row 2, column K (availability): ")), "{errors:?}");
+}
+
+#[test]
+fn shape_errors_name_the_file() {
+    let dir = sheets_dir(&shared_example());
+    std::fs::remove_file(dir.path().join("territories.csv")).unwrap();
+    std::fs::write(dir.path().join("partner.csv"), "id\n").unwrap();
+    std::fs::write(dir.path().join("places.csv"), "id,name,territory,colour\nx,X,87,red\n").unwrap();
+    let errors = errors_of(&dir);
+    assert!(errors.iter().any(|m| m.starts_with("territories.csv: is missing")), "{errors:?}");
+    assert!(errors.iter().any(|m| m.starts_with("partner.csv: is not a sheet")), "{errors:?}");
+    assert!(errors.iter().any(|m| m.starts_with("places.csv, row 1, column D (colour): unknown column")), "{errors:?}");
+}
+
+#[test]
+fn spreadsheet_exports_with_a_bom_and_semicolons_are_read() {
+    let e = shared_example();
+    let dir = sheets_dir(&e);
+    let path = dir.path().join("territories.csv");
+    std::fs::write(&path, "\u{feff}ID;Name\n87;Haute-Vienne\n;\n").unwrap();
+    let (back, _) = read(dir.path()).unwrap();
+    assert_eq!(back, e);
+}
+
+#[test]
+fn column_letters_go_past_z() {
+    assert_eq!(column_letter(0), "A");
+    assert_eq!(column_letter(25), "Z");
+    assert_eq!(column_letter(26), "AA");
+}

@@ -1,0 +1,158 @@
+//! Coverage (SPEC §7): members who could not validate their themes whatever
+//! courses are assigned. Members alike (profile, territory, base, limits,
+//! themes, headcount, availability) form a class searched once, with the
+//! checker's own certifiability search ([`rally_check::certify::reach`]).
+//!
+//! Two views: the exact one (offers of the programme, `reach` per class),
+//! and a quick necessary condition used while placing — every needed theme is
+//! offered somewhere the class can go, when it is free — which also gives the
+//! exact model its coverage terms.
+
+use crate::parts::venue_usable;
+use crate::programme::Programme;
+use rally_check::certify::{reach, reach_within, Limits};
+use rally_check::Offer;
+use rally_model::{Model, Placement, ThemeSet};
+use std::collections::BTreeMap;
+
+/// Members with a certificate that the same offers serve alike.
+#[derive(Debug, Clone)]
+pub struct Class {
+    /// The member searched for the whole class.
+    pub member: usize,
+    /// Weighted coverage cost when the class cannot be certified.
+    pub cost: i64,
+    pub themes: ThemeSet,
+    /// For each venue, whether the class may go there.
+    pub venues: Vec<bool>,
+}
+
+impl Class {
+    /// Whether the class may attend a session of `workshop` at `at` (C1, C4,
+    /// capacity): the checker's barrier on a would-be offer.
+    pub fn can_attend(&self, model: &Model, workshop: usize, at: Placement) -> bool {
+        self.venues[at.venue]
+            && rally_check::certify::barrier(model, self.member, &offer(model, 0, workshop, at))
+                .is_none()
+    }
+}
+
+/// The classes of the members of a part (certificate holders only), in member order.
+pub fn classes(model: &Model, members: &[usize]) -> Vec<Class> {
+    let mut by_key: BTreeMap<Vec<u64>, usize> = BTreeMap::new();
+    let mut out: Vec<Class> = Vec::new();
+    for &m in members {
+        let x = &model.members[m];
+        if !x.certificate || x.themes == 0 {
+            continue;
+        }
+        let mut key = vec![
+            x.profile as u64,
+            x.territory.map_or(u64::MAX, |t| t as u64),
+            x.base.map_or(u64::MAX, |b| b as u64),
+            x.max_travel.map_or(u64::MAX, u64::from),
+            x.max_per_day as u64,
+            x.max_days.map_or(u64::MAX, u64::from),
+            x.themes,
+            x.headcount as u64,
+        ];
+        key.extend(x.available.as_slice().iter().map(|&b| b as u64));
+        let cost = model.weights.coverage * x.headcount as i64;
+        match by_key.get(&key) {
+            Some(&c) => out[c].cost += cost,
+            None => {
+                by_key.insert(key, out.len());
+                out.push(Class {
+                    member: m,
+                    cost,
+                    themes: x.themes,
+                    venues: (0..model.venues.len())
+                        .map(|v| venue_usable(model, m, v))
+                        .collect(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A would-be offer of a workshop's session at `at`.
+pub fn offer(model: &Model, session: usize, workshop: usize, at: Placement) -> Offer {
+    let (start, end) = model.times_in(workshop, at.period);
+    Offer {
+        placed: session,
+        session,
+        workshop,
+        at,
+        start,
+        end,
+        capacity: model.capacity_at(workshop, at.venue),
+    }
+}
+
+/// The programme's scheduled sessions as offers, sorted as the checker sorts them.
+pub fn offers(p: &Programme) -> Vec<Offer> {
+    let model = p.model();
+    let mut out: Vec<Offer> = p
+        .sessions
+        .iter()
+        .filter_map(|&s| p.at[s].map(|at| offer(model, s, model.sessions[s].workshop, at)))
+        .collect();
+    out.sort_by_key(|o| (o.at.period, o.session));
+    out
+}
+
+/// Whether each class can be certified with these offers (the exact search).
+pub fn certifiable(model: &Model, classes: &[Class], offers: &[Offer]) -> Vec<bool> {
+    classes
+        .iter()
+        .map(|c| reach(model, c.member, offers).certifiable)
+        .collect()
+}
+
+/// The coverage term of the classes left uncertifiable.
+pub fn cost(classes: &[Class], ok: &[bool]) -> i64 {
+    classes.iter().zip(ok).filter(|(_, ok)| !**ok).map(|(c, _)| c.cost).sum()
+}
+
+/// Whether a class could be certified if every workshop ran at every feasible
+/// placement, ignoring the travel between its sessions of one day: when not,
+/// no programme certifies it (a lower bound on coverage).
+pub fn ever_certifiable(model: &Model, class: &Class, placements: &[Vec<Placement>]) -> bool {
+    let mut all: Vec<Offer> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for (w, ps) in placements.iter().enumerate() {
+        let themes = model.workshops[w].themes & class.themes;
+        if themes == 0 {
+            continue;
+        }
+        for &at in ps {
+            if seen.contains(&(at.period, themes)) || !class.can_attend(model, w, at) {
+                continue;
+            }
+            seen.insert((at.period, themes));
+            all.push(offer(model, 0, w, at));
+        }
+    }
+    all.sort_by_key(|o| (o.at.period, o.workshop));
+    let usable: Vec<&Offer> = all.iter().collect();
+    let limits = Limits {
+        travel: false,
+        ..Limits::of(model, class.member)
+    };
+    reach_within(model, class.member, &usable, limits).certifiable
+}
+
+/// For each class, the needed themes some placed session offers where and when
+/// it can go (the necessary condition of certifiability).
+pub fn offered(model: &Model, classes: &[Class], offers: &[Offer]) -> Vec<ThemeSet> {
+    classes
+        .iter()
+        .map(|c| {
+            offers
+                .iter()
+                .filter(|o| c.can_attend(model, o.workshop, o.at))
+                .fold(0, |acc, o| acc | (model.workshops[o.workshop].themes & c.themes))
+        })
+        .collect()
+}

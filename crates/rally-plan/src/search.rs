@@ -1,0 +1,352 @@
+//! The search on one part: construction, relocation of single sessions, then
+//! large neighbourhoods (a territory, a territory's fortnight, a partner's
+//! sessions) freed and re-placed by the exact model, then coverage repair.
+//! Small parts are solved by the exact model whole, which proves optimality.
+//! Anytime: it stops at the deadline with the best programme so far.
+
+use crate::construct::{self, Needs};
+use crate::coverage::{self, Class};
+use crate::instance::Instance;
+use crate::mip;
+use crate::parts::Part;
+use crate::programme::Programme;
+use rally_model::Placement;
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Binaries up to which a whole part goes to the exact model.
+const WHOLE_PART_LIMIT: usize = 6000;
+/// Binaries up to which a neighbourhood goes to the exact model.
+const NEIGHBOURHOOD_LIMIT: usize = 2500;
+/// Longest a single solve of the exact model may take.
+const SOLVE_LIMIT: Duration = Duration::from_secs(20);
+
+/// The best penalty of every part, reported to the progress callback as a sum.
+pub struct Best<'a> {
+    progress: Option<&'a (dyn Fn(i64) + Sync)>,
+    parts: Mutex<BTreeMap<usize, i64>>,
+}
+
+impl<'a> Best<'a> {
+    pub fn new(progress: Option<&'a (dyn Fn(i64) + Sync)>) -> Best<'a> {
+        Best {
+            progress,
+            parts: Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    fn report(&self, part: usize, value: i64) {
+        let Some(progress) = self.progress else {
+            return;
+        };
+        let total = {
+            let mut parts = self.parts.lock().unwrap_or_else(|e| e.into_inner());
+            parts.insert(part, value);
+            parts.values().sum()
+        };
+        progress(total);
+    }
+}
+
+/// The programme of a part and what is known of its optimum.
+pub struct Solved {
+    pub placed: BTreeMap<usize, Placement>,
+    /// A lower bound on the part's penalty.
+    pub lower_bound: Option<i64>,
+}
+
+/// The search's view of a part: the programme and its full cost.
+struct State<'i, 'm> {
+    prog: Programme<'i, 'm>,
+    coverage: i64,
+}
+
+impl State<'_, '_> {
+    fn total(&self) -> i64 {
+        self.prog.cost() + self.coverage
+    }
+}
+
+/// Plans one part.
+pub fn solve_part(
+    instance: &Instance,
+    part: &Part,
+    index: usize,
+    seed: u64,
+    deadline: Option<Instant>,
+    best: &Best,
+) -> Solved {
+    let model = instance.model;
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let classes = coverage::classes(model, &part.members);
+    let mut prog = Programme::new(instance, &part.sessions, &part.territories);
+    construct::greedy(&mut prog, &classes, &mut rng);
+    let mut state = State {
+        coverage: coverage_of(&prog, &classes),
+        prog,
+    };
+    best.report(index, state.total());
+    let out_of_time = || deadline.is_some_and(|d| Instant::now() >= d);
+    relocate(&mut state, &classes, &mut rng, &out_of_time);
+    best.report(index, state.total());
+    let mut bound = crate::bound::part_bound(instance, part, &classes);
+    let free: Vec<usize> = part.sessions.iter().copied().filter(|&s| instance.is_free(s)).collect();
+    if state.total() > bound && !out_of_time() {
+        if binaries(instance, &free) <= WHOLE_PART_LIMIT {
+            if let Some(b) = whole(&mut state, &free, &classes, deadline) {
+                bound = bound.max(b);
+            }
+        } else {
+            neighbourhoods(&mut state, part, &classes, &mut rng, deadline, best, index);
+        }
+    }
+    if state.total() > bound {
+        repair_coverage(&mut state, &classes, &out_of_time);
+    }
+    best.report(index, state.total());
+    let placed = part
+        .sessions
+        .iter()
+        .filter_map(|&s| state.prog.at[s].map(|at| (s, at)))
+        .collect();
+    Solved {
+        placed,
+        lower_bound: Some(bound),
+    }
+}
+
+/// The exact coverage term of a programme.
+fn coverage_of(prog: &Programme, classes: &[Class]) -> i64 {
+    let offers = coverage::offers(prog);
+    coverage::cost(classes, &coverage::certifiable(prog.model(), classes, &offers))
+}
+
+/// Binaries of the exact model for these sessions with nothing else placed (an upper estimate).
+fn binaries(instance: &Instance, sessions: &[usize]) -> usize {
+    let mut workshops: Vec<usize> = sessions.iter().map(|&s| instance.model.sessions[s].workshop).collect();
+    workshops.dedup();
+    workshops.iter().map(|&w| instance.placements[w].len()).sum()
+}
+
+/// Moves single sessions to their best placement while that lowers the
+/// linear terms without raising coverage.
+fn relocate(state: &mut State, classes: &[Class], rng: &mut ChaCha8Rng, out_of_time: &dyn Fn() -> bool) {
+    let mut order: Vec<usize> = state.prog.sessions.iter().copied().filter(|&s| state.prog.instance.is_free(s)).collect();
+    order.shuffle(rng);
+    loop {
+        let mut improved = false;
+        let needs = Needs::new(&state.prog, classes);
+        for &s in &order {
+            if out_of_time() {
+                return;
+            }
+            let prog = &mut state.prog;
+            let old = prog.at[s];
+            let before = old.map_or(0, |_| prog.delta_remove(s));
+            if old.is_some() {
+                prog.remove(s);
+            }
+            match construct::best_placement(prog, &needs, s) {
+                Some((d, at)) if before + d < 0 || (old.is_none() && d < 0) => {
+                    prog.place(s, at);
+                    improved = true;
+                }
+                _ => {
+                    if let Some(at) = old {
+                        prog.place(s, at);
+                    }
+                }
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+    state.coverage = coverage_of(&state.prog, classes);
+}
+
+/// The whole part through the exact model; its bound when proven optimal.
+fn whole(state: &mut State, free: &[usize], classes: &[Class], deadline: Option<Instant>) -> Option<i64> {
+    let (candidate, optimal, relaxed) = resolve(state, free, classes, deadline)?;
+    let bound = (optimal && state.prog.instance.previous.iter().all(Option::is_none)).then(|| {
+        candidate.prog.cost() + relaxed
+    });
+    if candidate.total() < state.total() {
+        *state = candidate;
+    }
+    bound
+}
+
+/// Frees `free` and re-places them with the exact model: the new state,
+/// whether proven optimal, and the coverage the model itself counted.
+fn resolve<'i, 'm>(
+    state: &State<'i, 'm>,
+    free: &[usize],
+    classes: &[Class],
+    deadline: Option<Instant>,
+) -> Option<(State<'i, 'm>, bool, i64)> {
+    let mut prog = state.prog.clone();
+    for &s in free {
+        if prog.at[s].is_some() {
+            prog.remove(s);
+        }
+    }
+    let limit = deadline.map_or(SOLVE_LIMIT, |d| d.saturating_duration_since(Instant::now()).min(SOLVE_LIMIT));
+    if limit.is_zero() {
+        return None;
+    }
+    let outcome = mip::solve(&prog, free, classes, limit)?;
+    for (s, at) in outcome.placed {
+        if prog.can_place(s, at) {
+            prog.place(s, at);
+        }
+    }
+    let offers = coverage::offers(&prog);
+    let model = prog.model();
+    let relaxed = coverage::offered(model, classes, &offers)
+        .iter()
+        .zip(classes)
+        .filter(|(o, c)| **o != c.themes)
+        .map(|(_, c)| c.cost)
+        .sum();
+    let coverage = coverage::cost(classes, &coverage::certifiable(model, classes, &offers));
+    Some((State { prog, coverage }, outcome.optimal, relaxed))
+}
+
+/// Large neighbourhoods re-placed by the exact model until none improves or time runs out.
+fn neighbourhoods(
+    state: &mut State,
+    part: &Part,
+    classes: &[Class],
+    rng: &mut ChaCha8Rng,
+    deadline: Option<Instant>,
+    best: &Best,
+    index: usize,
+) {
+    let instance = state.prog.instance;
+    let model = instance.model;
+    let mut hoods: Vec<Vec<usize>> = Vec::new();
+    let territory_of = |s: usize, prog: &Programme| -> Option<usize> {
+        prog.at[s].map(|at| model.venues[at.venue].territory).or_else(|| {
+            instance.placements[model.sessions[s].workshop].first().map(|p| model.venues[p.venue].territory)
+        })
+    };
+    for &tau in &part.territories {
+        let weeks = model.grid.weeks.len();
+        for k in 0..weeks.saturating_sub(1).max(1) {
+            let hood: Vec<usize> = part
+                .sessions
+                .iter()
+                .copied()
+                .filter(|&s| instance.is_free(s) && territory_of(s, &state.prog) == Some(tau))
+                .filter(|&s| state.prog.at[s].is_none_or(|at| (k..k + 2).contains(&model.grid.week_of(at.period))))
+                .collect();
+            hoods.push(hood);
+        }
+    }
+    for o in 0..model.partners.len() {
+        let hood: Vec<usize> = part
+            .sessions
+            .iter()
+            .copied()
+            .filter(|&s| instance.is_free(s) && model.workshop_of(s).organisers.contains(&o))
+            .collect();
+        if hood.len() > 1 {
+            hoods.push(hood);
+        }
+    }
+    hoods.retain(|h| !h.is_empty() && binaries(instance, h) <= NEIGHBOURHOOD_LIMIT);
+    hoods.shuffle(rng);
+    let mut stale = 0;
+    let mut i = 0;
+    while stale < hoods.len() && !hoods.is_empty() {
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return;
+        }
+        let hood = &hoods[i % hoods.len()];
+        i += 1;
+        match resolve(state, hood, classes, deadline) {
+            Some((candidate, _, _)) if candidate.total() < state.total() => {
+                *state = candidate;
+                best.report(index, state.total());
+                stale = 0;
+            }
+            _ => stale += 1,
+        }
+    }
+}
+
+/// Moves sessions towards members who cannot be certified, one session at a
+/// time, while the total (coverage included, by the exact search) goes down.
+fn repair_coverage(state: &mut State, classes: &[Class], out_of_time: &dyn Fn() -> bool) {
+    let model = state.prog.model();
+    loop {
+        let offers = coverage::offers(&state.prog);
+        let ok = coverage::certifiable(model, classes, &offers);
+        let offered = coverage::offered(model, classes, &offers);
+        let mut improved = false;
+        for c in (0..classes.len()).filter(|&c| !ok[c]) {
+            let missing = classes[c].themes & !offered[c];
+            let lacking = if missing == 0 { classes[c].themes } else { missing };
+            let candidates: Vec<usize> = state
+                .prog
+                .sessions
+                .iter()
+                .copied()
+                .filter(|&s| state.prog.instance.is_free(s) && model.workshop_of(s).themes & lacking != 0)
+                .collect();
+            for s in candidates {
+                if out_of_time() {
+                    return;
+                }
+                if try_move_for(state, classes, c, s) {
+                    improved = true;
+                    break;
+                }
+            }
+        }
+        if !improved {
+            return;
+        }
+    }
+}
+
+/// Tries every placement of `s` that class `c` can attend; keeps the best if
+/// it lowers the total.
+fn try_move_for(state: &mut State, classes: &[Class], c: usize, s: usize) -> bool {
+    let model = state.prog.model();
+    let w = model.sessions[s].workshop;
+    let before = state.total();
+    let old = state.prog.at[s];
+    let mut best: Option<(i64, Placement, i64)> = None;
+    let mut prog = state.prog.clone();
+    if old.is_some() {
+        prog.remove(s);
+    }
+    for &at in &state.prog.instance.placements[w] {
+        if Some(at) == old || !classes[c].can_attend(model, w, at) || !prog.can_place(s, at) {
+            continue;
+        }
+        let linear = prog.cost() + prog.delta_place(s, at);
+        if linear >= before || best.is_some_and(|b| linear >= b.0 + b.2) {
+            continue;
+        }
+        prog.place(s, at);
+        let cov = coverage_of(&prog, classes);
+        prog.remove(s);
+        if linear + cov < before && best.is_none_or(|b| linear + cov < b.0 + b.2) {
+            best = Some((linear, at, cov));
+        }
+    }
+    let Some((_, at, cov)) = best else {
+        return false;
+    };
+    prog.place(s, at);
+    state.prog = prog;
+    state.coverage = cov;
+    true
+}

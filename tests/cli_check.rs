@@ -1,0 +1,270 @@
+//! `rally check` from the outside (SPEC §8): exit codes, the JSON it prints,
+//! and bad input refused with the path of the bad field and no output written.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/examples")
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+fn rally(args: &[&Path]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rally"))
+        .args(args)
+        .output()
+        .expect("rally runs")
+}
+
+fn check_json(edition: &Path, plan: &Path) -> (i32, Value) {
+    let out = rally(&[Path::new("check"), edition, plan, Path::new("--json")]);
+    let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code().expect("an exit code"), json)
+}
+
+fn read_json(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn write_json(dir: &Path, name: &str, value: &Value) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, value.to_string()).unwrap();
+    path
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+const TERMS: [&str; 12] = [
+    "total",
+    "unscheduled",
+    "theme_week",
+    "same_day",
+    "daily_load",
+    "coverage",
+    "uncertified",
+    "wish",
+    "group_day",
+    "participant_day",
+    "travel_minute",
+    "underfill",
+];
+
+/// Asserts the shape of SPEC §8: keys, types, every member listed.
+fn assert_report_shape(report: &Value, members: usize) {
+    let keys: Vec<&str> = report
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["valid", "violations", "penalty", "members"]);
+    assert!(report["valid"].is_boolean());
+    for v in report["violations"].as_array().unwrap() {
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["rule", "sessions", "members", "message"]);
+        assert!(v["sessions"].is_array() && v["members"].is_array() && v["message"].is_string());
+    }
+    let penalty = report["penalty"].as_object().unwrap();
+    let keys: Vec<&str> = penalty.keys().map(String::as_str).collect();
+    assert_eq!(keys, TERMS);
+    assert!(penalty.values().all(Value::is_i64));
+    let sum: i64 = TERMS[1..].iter().map(|t| penalty[*t].as_i64().unwrap()).sum();
+    assert_eq!(penalty["total"].as_i64(), Some(sum));
+    let list = report["members"].as_array().unwrap();
+    assert_eq!(list.len(), members);
+    for m in list {
+        let keys: Vec<&str> = m.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            ["member", "certifiable", "certified", "missing", "why"]
+        );
+        assert!(m["certifiable"].is_boolean() && m["certified"].is_boolean());
+        assert!(m["missing"].is_array() && m["why"].is_string());
+    }
+}
+
+#[test]
+fn the_worked_example_is_valid_and_scores_807() {
+    let ex = examples();
+    let (code, report) = check_json(&ex.join("edition.json"), &ex.join("plan.json"));
+    assert_eq!(code, 0);
+    assert_report_shape(&report, 2);
+    let expected = read_json(&ex.join("expected.json"));
+    assert_eq!(report["valid"], expected["valid"]);
+    assert_eq!(report["penalty"], expected["penalty"]);
+    assert_eq!(report["penalty"]["total"], 807);
+    for m in report["members"].as_array().unwrap() {
+        let id = m["member"].as_str().unwrap();
+        assert_eq!(m["certified"], expected["certified"][id], "{id}");
+        assert_eq!(m["certifiable"], true, "{id}");
+    }
+}
+
+#[test]
+fn the_readable_report_says_valid() {
+    let ex = examples();
+    let out = rally(&[
+        Path::new("check"),
+        &ex.join("edition.json"),
+        &ex.join("plan.json"),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Plan is VALID"), "{text}");
+    assert!(text.contains("807"), "{text}");
+}
+
+#[test]
+fn violations_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let ex = examples();
+    let mut plan = read_json(&ex.join("plan.json"));
+    plan["sessions"][1]["capacity"] = 14.into();
+    let plan = write_json(dir.path(), "plan.json", &plan);
+    let (code, report) = check_json(&ex.join("edition.json"), &plan);
+    assert_eq!(code, 1);
+    assert_report_shape(&report, 2);
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["violations"][0]["rule"], "S2");
+    assert_eq!(report["violations"][0]["sessions"][0], "w01/2");
+    // The penalty is still computed on the plan as given.
+    assert_eq!(report["penalty"]["total"], 807);
+}
+
+#[test]
+fn a_plan_without_courses_is_certified_by_no_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let ex = examples();
+    let mut plan = read_json(&ex.join("plan.json"));
+    plan.as_object_mut().unwrap().remove("courses");
+    let plan = write_json(dir.path(), "plan.json", &plan);
+    let (code, report) = check_json(&ex.join("edition.json"), &plan);
+    assert_eq!(code, 0);
+    assert_report_shape(&report, 2);
+    for m in report["members"].as_array().unwrap() {
+        assert_eq!((&m["certifiable"], &m["certified"]), (&true.into(), &false.into()));
+    }
+}
+
+#[test]
+fn the_plan_may_come_from_standard_input() {
+    let ex = examples();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rally"))
+        .arg("check")
+        .arg(ex.join("edition.json"))
+        .args(["-", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let plan = std::fs::read(ex.join("plan.json")).unwrap();
+    child.stdin.take().unwrap().write_all(&plan).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["penalty"]["total"], 807);
+}
+
+#[test]
+fn a_bad_edition_exits_2_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let ex = examples();
+    let mut edition = read_json(&ex.join("edition.json"));
+    edition["workshops"][0]["organisers"][1] = "pe78".into();
+    edition["venues"][1]["capacity"] = 0.into();
+    let edition = write_json(dir.path(), "edition.json", &edition);
+    let out = rally(&[Path::new("check"), &edition, &ex.join("plan.json")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    assert!(err.contains("workshops[0].organisers[1]"), "{err}");
+    assert!(err.contains("unknown partner \"pe78\""), "{err}");
+    assert!(err.contains("venues[1].capacity"), "{err}");
+}
+
+#[test]
+fn a_plan_of_the_wrong_shape_exits_2_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let ex = examples();
+    let mut plan = read_json(&ex.join("plan.json"));
+    plan["sessions"][0]["capacity"] = "15".into();
+    let wrong_type = write_json(dir.path(), "type.json", &plan);
+    let mut plan = read_json(&ex.join("plan.json"));
+    plan.as_object_mut().unwrap().remove("unscheduled");
+    let missing = write_json(dir.path(), "missing.json", &plan);
+    let not_json = dir.path().join("text.json");
+    std::fs::write(&not_json, "{\"sessions\": [").unwrap();
+    for (plan, path) in [
+        (wrong_type, "plan: sessions[0].capacity"),
+        (missing, "plan: unscheduled"),
+        (not_json, "plan: line 1"),
+    ] {
+        let out = rally(&[Path::new("check"), &ex.join("edition.json"), &plan]);
+        assert_eq!(out.status.code(), Some(2), "{}", plan.display());
+        assert!(out.stdout.is_empty());
+        assert!(stderr(&out).contains(path), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn a_missing_file_exits_2() {
+    let ex = examples();
+    let out = rally(&[
+        Path::new("check"),
+        &ex.join("no-such-edition.json"),
+        &ex.join("plan.json"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no-such-edition.json"));
+}
+
+/// `(file, path)` for every line "- `file`: `path` — …" of fixtures/bad/README.md.
+fn bad_fixtures() -> Vec<(String, String)> {
+    let readme = std::fs::read_to_string(fixtures().join("bad/README.md")).unwrap();
+    readme
+        .lines()
+        .filter_map(|line| {
+            let mut quoted = line.strip_prefix("- `")?.split('`');
+            let file = quoted.next()?.to_string();
+            let path = quoted.nth(1)?.to_string();
+            Some((file, path))
+        })
+        .collect()
+}
+
+#[test]
+fn every_bad_fixture_exits_2_naming_its_path_and_writes_nothing() {
+    if !fixtures().join("bad/README.md").exists() {
+        return;
+    }
+    let listed = bad_fixtures();
+    assert!(listed.len() >= 10, "{listed:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let plan = examples().join("plan.json");
+    for (file, path) in listed {
+        let edition = fixtures().join("bad").join(&file);
+        let out = rally(&[Path::new("check"), &edition, &plan]);
+        assert_eq!(out.status.code(), Some(2), "{file}: {}", stderr(&out));
+        assert!(out.stdout.is_empty(), "{file}");
+        assert!(stderr(&out).contains(&path), "{file}: {}", stderr(&out));
+        let output = dir.path().join(format!("{file}.plan.json"));
+        let out = rally(&[Path::new("plan"), &edition, Path::new("-o"), &output]);
+        assert_eq!(out.status.code(), Some(2), "{file}: {}", stderr(&out));
+        assert!(stderr(&out).contains(&path), "{file}: {}", stderr(&out));
+        assert!(!output.exists(), "{file}: rally plan wrote {}", output.display());
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
