@@ -24,17 +24,22 @@ impl Progress {
             return Progress { bar: None };
         }
         let style = match time_limit {
-            Some(limit) => ProgressStyle::with_template("{prefix} [{limit_bar}] {elapsed}/{limit} {msg}")
-                .map(|s| {
-                    s.with_key("limit_bar", move |state: &ProgressState, w: &mut dyn Write| {
+            Some(limit) => ProgressStyle::with_template(
+                "{prefix} [{limit_bar}] {elapsed}/{limit} {msg}",
+            )
+            .map(|s| {
+                s.with_key(
+                    "limit_bar",
+                    move |state: &ProgressState, w: &mut dyn Write| {
                         let done = state.elapsed().as_secs_f64() / limit.as_secs_f64().max(1e-9);
                         let filled = ((done.min(1.0)) * WIDTH as f64) as usize;
                         let _ = write!(w, "{}{}", "#".repeat(filled), "-".repeat(WIDTH - filled));
-                    })
-                    .with_key("limit", move |_: &ProgressState, w: &mut dyn Write| {
-                        let _ = write!(w, "{}s", limit.as_secs());
-                    })
-                }),
+                    },
+                )
+                .with_key("limit", move |_: &ProgressState, w: &mut dyn Write| {
+                    let _ = write!(w, "{}s", limit.as_secs());
+                })
+            }),
             None => ProgressStyle::with_template("{spinner} {prefix} {elapsed} {msg}"),
         };
         let bar = ProgressBar::new_spinner();

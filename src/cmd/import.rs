@@ -10,7 +10,12 @@ pub struct Args {
     /// The directory of CSV sheets (with --template: where to write them).
     dir: PathBuf,
     /// The edition file to write (JSON, SPEC §4); `-` for standard output.
-    #[arg(short, long, required_unless_present = "template", conflicts_with = "template")]
+    #[arg(
+        short,
+        long,
+        required_unless_present = "template",
+        conflicts_with = "template"
+    )]
     output: Option<PathBuf>,
     /// Write every sheet with its header and one example row into DIR.
     #[arg(long)]

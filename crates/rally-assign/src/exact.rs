@@ -21,9 +21,7 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 /// Parts with at most this many x variables go through the exact model.
-const MAX_VARIABLES: usize = 100000;
-/// Seconds given to the solver when no deadline is set.
-const DEFAULT_SECONDS: f64 = 20.0;
+const MAX_VARIABLES: usize = 600;
 
 /// The exact model's answer.
 #[derive(Debug, Clone)]
@@ -50,20 +48,24 @@ fn candidates(ctx: &Ctx, lm: usize) -> Vec<usize> {
         .collect()
 }
 
-/// Whether the part is small enough for the exact model.
-pub fn fits(ctx: &Ctx) -> bool {
-    let n: usize = (0..ctx.part.members.len())
-        .map(|lm| candidates(ctx, lm).len())
-        .sum();
+/// Whether the model on these members of a part is small enough to solve.
+pub fn fits(ctx: &Ctx, who: &[usize]) -> bool {
+    let n: usize = who.iter().map(|&lm| candidates(ctx, lm).len()).sum();
     n > 0 && n <= MAX_VARIABLES
 }
 
-/// Solves the model on a part, within the deadline; `None` when the solver
-/// found nothing in time.
-pub fn solve(ctx: &Ctx, warm: &Assignment, deadline: Option<Instant>) -> Option<Exact> {
+/// Solves the model on some members of a part (the others ignored), within
+/// the deadline and `seconds`; `None` when the solver found nothing in time.
+pub fn solve(
+    ctx: &Ctx,
+    who: &[usize],
+    warm: &Assignment,
+    deadline: Option<Instant>,
+    seconds: f64,
+) -> Option<Exact> {
     let model = ctx.board.model;
-    let seconds = deadline.map_or(DEFAULT_SECONDS, |d| {
-        d.saturating_duration_since(Instant::now()).as_secs_f64()
+    let seconds = deadline.map_or(seconds, |d| {
+        d.saturating_duration_since(Instant::now()).as_secs_f64().min(seconds)
     });
     if seconds <= 0.0 {
         return None;
@@ -76,7 +78,11 @@ pub fn solve(ctx: &Ctx, warm: &Assignment, deadline: Option<Instant>) -> Option<
     let mut cs: Vec<Option<Variable>> = Vec::new();
     let mut seats: BTreeMap<usize, Expression> = BTreeMap::new();
     for lm in 0..ctx.part.members.len() {
-        let offers = candidates(ctx, lm);
+        let offers = if who.contains(&lm) {
+            candidates(ctx, lm)
+        } else {
+            Vec::new()
+        };
         if offers.is_empty() {
             xs.push(Vec::new());
             cs.push(None);

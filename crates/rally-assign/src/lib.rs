@@ -22,6 +22,7 @@ pub mod course;
 pub mod exact;
 pub mod explain;
 pub mod search;
+pub mod summary;
 
 
 pub use explain::{LeftOut, Suggestion};

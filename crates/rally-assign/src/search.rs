@@ -17,11 +17,15 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 /// How deep an ejection chain goes (moves of moves).
-const CHAIN_DEPTH: usize = 2;
+const CHAIN_DEPTH: usize = 3;
 /// Occupants tried per seat to free.
-const TRIES_PER_SEAT: usize = 6;
+const TRIES_PER_SEAT: usize = 24;
 /// Rounds of repair and local search.
 const ROUNDS: usize = 4;
+/// Seconds for the exact model of a part's groups.
+const GROUP_SECONDS: f64 = 0.3;
+/// Seconds for the exact model of a whole (small) part.
+const PART_SECONDS: f64 = 20.0;
 
 /// The courses found for every member, with what is known of their quality.
 #[derive(Debug, Clone)]
@@ -201,15 +205,35 @@ impl Solver<'_> {
     /// Every phase in turn; returns the part's upper bound and whether it is proven.
     fn solve(&mut self, seed: u64) -> (u64, bool) {
         let order = self.scarcity_order(seed);
-        self.greedy(&order);
+        let groups: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&lm| self.ctx.member(lm).is_group && self.certifiable(lm))
+            .collect();
+        self.greedy(&groups);
+        let wanted: u64 = groups.iter().map(|&lm| self.ctx.member(lm).headcount as u64).sum();
+        if self.a.headcount(self.ctx) < wanted && exact::fits(self.ctx, &groups) {
+            if let Some(found) = exact::solve(self.ctx, &groups, &self.a, self.deadline, GROUP_SECONDS) {
+                if found.headcount > self.a.headcount(self.ctx) {
+                    self.a = Assignment::new(self.ctx);
+                    self.adopt(&found.courses);
+                }
+            }
+        }
+        let rest: Vec<usize> = order.iter().copied().filter(|lm| !groups.contains(lm)).collect();
+        self.greedy(&rest);
         self.report();
         let mut rng = ChaCha8Rng::seed_from_u64(seed ^ self.ctx.part.members[0] as u64);
         let mut upper = bound::part(self.ctx);
         let mut optimal = false;
-        if exact::fits(self.ctx) && !self.late() {
-            if let Some(found) = exact::solve(self.ctx, &self.a, self.deadline) {
+        let everyone: Vec<usize> = (0..self.ctx.part.members.len()).collect();
+        if exact::fits(self.ctx, &everyone) && !self.late() {
+            if let Some(found) = exact::solve(self.ctx, &everyone, &self.a, self.deadline, PART_SECONDS) {
                 if found.headcount > self.a.headcount(self.ctx) {
-                    self.adopt(&found.courses, &order);
+                    self.a = Assignment::new(self.ctx);
+                    self.adopt(&found.courses);
+                    let rest: Vec<usize> = order.iter().copied().filter(|&lm| found.courses[lm].is_none()).collect();
+                    self.greedy(&rest);
                     self.report();
                 }
                 if found.optimal {
@@ -257,17 +281,13 @@ impl Solver<'_> {
         }
     }
 
-    /// Replaces the assignment by the exact model's courses for the members
-    /// it certifies, then lets the others take what is left.
-    fn adopt(&mut self, courses: &[Option<Vec<usize>>], order: &[usize]) {
-        self.a = Assignment::new(self.ctx);
+    /// Gives the members the exact model certifies their courses.
+    fn adopt(&mut self, courses: &[Option<Vec<usize>>]) {
         for (lm, c) in courses.iter().enumerate() {
             if let Some(c) = c {
                 self.a.put(self.ctx, lm, c.clone());
             }
         }
-        let rest: Vec<usize> = order.iter().copied().filter(|&lm| courses[lm].is_none()).collect();
-        self.greedy(&rest);
     }
 
     /// Tries an ejection chain for every certifiable member left uncertified;

@@ -27,7 +27,10 @@ impl OutFile {
 /// temporary file renamed into place. Files are written in the order given.
 pub fn write_all(dir: &Path, files: &[OutFile]) -> std::io::Result<()> {
     for file in files {
-        let target: PathBuf = file.path.split('/').fold(dir.to_path_buf(), |p, c| p.join(c));
+        let target: PathBuf = file
+            .path
+            .split('/')
+            .fold(dir.to_path_buf(), |p, c| p.join(c));
         let parent = target.parent().unwrap_or(dir);
         std::fs::create_dir_all(parent)?;
         let mut tmp = tempfile::NamedTempFile::new_in(parent)?;

@@ -38,8 +38,10 @@ pub fn calendars(p: &Programme) -> Vec<OutFile> {
 }
 
 fn file(path: String, name: &str, events: impl Iterator<Item = Event>) -> OutFile {
-    let mut cal = Calendar::new();
+    let mut cal = Calendar::empty();
+    cal.append_property(Property::new("VERSION", "2.0"));
     cal.append_property(Property::new("PRODID", "-//rally//job rally export//EN"));
+    cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
     cal.name(name);
     for e in events {
         cal.push(e);
@@ -51,7 +53,10 @@ fn file(path: String, name: &str, events: impl Iterator<Item = Event>) -> OutFil
 fn event(p: &Programme, s: &Scheduled, owner: &str) -> Event {
     let model = p.model;
     let date = p.date(s);
-    let at = |minutes: u32| date.and_hms_opt(minutes / 60, minutes % 60, 0).unwrap_or_default();
+    let at = |minutes: u32| {
+        date.and_hms_opt(minutes / 60, minutes % 60, 0)
+            .unwrap_or_default()
+    };
     let organisers: Vec<&str> = p
         .organisers(s)
         .iter()
@@ -108,9 +113,19 @@ fn uid(p: &Programme, s: &Scheduled, owner: &str) -> String {
     let slug: String = p
         .edition_name()
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
-    let slug = slug.split('-').filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-");
+    let slug = slug
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
     format!("{}.{owner}.{slug}@rally", p.session_id(s))
 }
 
@@ -204,7 +219,8 @@ mod tests {
         for f in &a {
             let text = std::str::from_utf8(&f.bytes).unwrap();
             assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
-            assert!(text.contains("VERSION:2.0\r\n"));
+            assert_eq!(text.matches("\r\nVERSION:2.0\r\n").count(), 1);
+            assert_eq!(text.matches("\r\nPRODID:").count(), 1);
             assert!(text.split("\r\n").all(|l| l.len() <= 75), "{}", f.path);
         }
     }

@@ -41,8 +41,21 @@ fn row(cells: &[&str]) -> Vec<String> {
 fn sessions(p: &Programme) -> Vec<Vec<String>> {
     let model = p.model;
     let mut rows = vec![row(&[
-        "session", "workshop", "title", "date", "weekday", "slot", "start", "end", "venue",
-        "venue_name", "territory", "organisers", "themes", "capacity", "taken",
+        "session",
+        "workshop",
+        "title",
+        "date",
+        "weekday",
+        "slot",
+        "start",
+        "end",
+        "venue",
+        "venue_name",
+        "territory",
+        "organisers",
+        "themes",
+        "capacity",
+        "taken",
     ])];
     for s in &p.sessions {
         let day = model.grid.day_of(s.at.period);
@@ -59,10 +72,20 @@ fn sessions(p: &Programme) -> Vec<Vec<String>> {
             venue.into(),
             venue_name.into(),
             model.territories[model.venues[s.at.venue].territory].clone(),
-            ids(p.organisers(s).iter().map(|&o| model.partners[o].id.as_str())),
-            ids(model.theme_names(model.workshops[s.workshop].themes).iter().map(String::as_str)),
+            ids(p
+                .organisers(s)
+                .iter()
+                .map(|&o| model.partners[o].id.as_str())),
+            ids(model
+                .theme_names(model.workshops[s.workshop].themes)
+                .iter()
+                .map(String::as_str)),
             s.capacity.to_string(),
-            if p.has_courses() { p.taken(s).to_string() } else { String::new() },
+            if p.has_courses() {
+                p.taken(s).to_string()
+            } else {
+                String::new()
+            },
         ]);
     }
     rows
@@ -71,8 +94,17 @@ fn sessions(p: &Programme) -> Vec<Vec<String>> {
 fn attendance(p: &Programme) -> Vec<Vec<String>> {
     let model = p.model;
     let mut rows = vec![row(&[
-        "session", "title", "date", "start", "end", "venue_name", "member", "name", "kind",
-        "headcount", "signature",
+        "session",
+        "title",
+        "date",
+        "start",
+        "end",
+        "venue_name",
+        "member",
+        "name",
+        "kind",
+        "headcount",
+        "signature",
     ])];
     for s in &p.sessions {
         for &m in &s.attendees {
@@ -115,7 +147,13 @@ fn certificates(p: &Programme) -> Vec<Vec<String>> {
 fn uncertified(p: &Programme) -> Vec<Vec<String>> {
     let model = p.model;
     let mut rows = vec![row(&[
-        "member", "name", "kind", "headcount", "certifiable", "missing", "reason",
+        "member",
+        "name",
+        "kind",
+        "headcount",
+        "certifiable",
+        "missing",
+        "reason",
     ])];
     for (m, member) in model.members.iter().enumerate() {
         let verdict = &p.report.members[m];
@@ -180,7 +218,10 @@ mod tests {
         let files = tables(&Programme::new(&model, &plan));
         let sessions = read(&files[2]);
         assert_eq!(sessions.len(), 4);
-        assert_eq!(sessions[1][..4], ["w01/1", "w01", "A morning with a home helper", "2016-03-03"]);
+        assert_eq!(
+            sessions[1][..4],
+            ["w01/1", "w01", "A morning with a home helper", "2016-03-03"]
+        );
         assert_eq!(sessions[1][11], "admr;pe");
         assert_eq!(sessions[3][13..], ["12", "11"]);
         let attendance = read(&files[0]);
@@ -190,12 +231,20 @@ mod tests {
             .collect();
         assert_eq!(
             rows,
-            [("w01/1", "g01", "10"), ("w01/2", "u0001", "1"), ("w02/1", "g01", "10"), ("w02/1", "u0001", "1")]
+            [
+                ("w01/1", "g01", "10"),
+                ("w01/2", "u0001", "1"),
+                ("w02/1", "g01", "10"),
+                ("w02/1", "u0001", "1")
+            ]
         );
         assert!(attendance[1..].iter().all(|r| r[10].is_empty()));
         let certs = read(&files[1]);
         assert_eq!(certs.len(), 3);
-        assert_eq!(certs[1][4], "employers;realities;conditions;public;training;professions;career");
+        assert_eq!(
+            certs[1][4],
+            "employers;realities;conditions;public;training;professions;career"
+        );
         assert_eq!(read(&files[3]).len(), 1);
     }
 

@@ -244,9 +244,9 @@ impl<'a> Programme<'a> {
 
     /// Themes a member's course validates.
     pub fn validated(&self, m: usize) -> ThemeSet {
-        self.course(m)
-            .iter()
-            .fold(0, |acc, &s| acc | self.model.workshops[self.sessions[s].workshop].themes)
+        self.course(m).iter().fold(0, |acc, &s| {
+            acc | self.model.workshops[self.sessions[s].workshop].themes
+        })
     }
 
     /// A member's course with its travel, day by day.
@@ -317,11 +317,7 @@ impl<'a> Programme<'a> {
 
     /// The edition's name, or a plain label.
     pub fn edition_name(&self) -> &str {
-        self.model
-            .edition
-            .edition
-            .as_deref()
-            .unwrap_or("Job rally")
+        self.model.edition.edition.as_deref().unwrap_or("Job rally")
     }
 }
 

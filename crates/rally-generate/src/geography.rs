@@ -79,7 +79,11 @@ pub(crate) fn build(
     // The seat: its venues around the hub, and the town centre.
     for (i, &(name, capacity, features)) in SEAT_VENUES.iter().enumerate() {
         let id = format!("{code}-v{:02}", i + 1);
-        let to_hub = if i == 0 { 0 } else { rng.random_range(2..=3) * 5 };
+        let to_hub = if i == 0 {
+            0
+        } else {
+            rng.random_range(2..=3) * 5
+        };
         if i > 0 {
             road(&geo.venues[0].id, &id, to_hub);
         }

@@ -80,7 +80,7 @@ impl Month {
     pub fn week_bounds(&self, week: usize) -> (String, String) {
         let mut days = self.days.iter().filter(|d| d.week == week);
         let first = days.next().expect("every week has an opening day");
-        let last = days.last().unwrap_or(first);
+        let last = days.next_back().unwrap_or(first);
         (first.date.clone(), last.date.clone())
     }
 
@@ -147,7 +147,11 @@ mod tests {
             let m = Month::pick(&mut Random::seed_from_u64(seed));
             assert_eq!(m.weeks(), 4);
             assert!((18..=19).contains(&m.days.len()));
-            assert!(m.calendar.closed.iter().all(|c| m.days.iter().all(|d| d.date != *c)));
+            assert!(m
+                .calendar
+                .closed
+                .iter()
+                .all(|c| m.days.iter().all(|d| d.date != *c)));
         }
     }
 

@@ -143,7 +143,11 @@ pub(crate) const SEAT_VENUES: [(&str, u32, &[&str]); 4] = [
         28,
         &["kitchen", "care-room", "computers"],
     ),
-    ("Centre social du Centre-ville, {s}", 24, &["accessible", "kitchen"]),
+    (
+        "Centre social du Centre-ville, {s}",
+        24,
+        &["accessible", "kitchen"],
+    ),
 ];
 
 /// Venues of the other towns.
@@ -253,9 +257,30 @@ pub(crate) const THEME_LEADS: [&[&str]; 7] = [
 ];
 
 const FIRST_NAMES: [&str; 24] = [
-    "Camille", "Léa", "Manon", "Inès", "Chloé", "Sarah", "Nadia", "Julie", "Sandrine", "Fatou",
-    "Nathalie", "Aurélie", "Martine", "Océane", "Yasmine", "Lucas", "Hugo", "Karim", "Thomas",
-    "Mamadou", "Kevin", "Julien", "Patrick", "Sébastien",
+    "Camille",
+    "Léa",
+    "Manon",
+    "Inès",
+    "Chloé",
+    "Sarah",
+    "Nadia",
+    "Julie",
+    "Sandrine",
+    "Fatou",
+    "Nathalie",
+    "Aurélie",
+    "Martine",
+    "Océane",
+    "Yasmine",
+    "Lucas",
+    "Hugo",
+    "Karim",
+    "Thomas",
+    "Mamadou",
+    "Kevin",
+    "Julien",
+    "Patrick",
+    "Sébastien",
 ];
 
 /// A first name and an initial, e.g. `Camille D.`.

@@ -6,7 +6,7 @@
 //! sessions than its availability comfortably holds.
 
 use rally_model::model::DEFAULT_THEMES;
-use rally_model::types::{Capacity, Edition, Pin, Workshop};
+use rally_model::types::{Availability, Capacity, Edition, Pin, Workshop};
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::Rng;
 
@@ -33,8 +33,9 @@ const AUDIENCES: [&[&str]; 4] = [
 
 const DURATIONS: [u32; 5] = [120, 135, 150, 165, 180];
 
-/// The first workshops of a département, two per theme, seat whole classes.
-const BIG: usize = 14;
+/// The first workshops of a département, three per theme, seat whole
+/// classes (28–30) in two or three sessions.
+const BIG: usize = 21;
 
 /// Writes the workshops of a département (and its pin) into `ed`.
 pub(crate) fn build(
@@ -55,74 +56,27 @@ pub(crate) fn build(
     for (i, co) in co_organised.into_iter().enumerate() {
         let primary = (offset + i) % DEFAULT_THEMES.len();
         let big = i < BIG;
-        let mut sessions = 1 + weighted(rng, &[30, 45, 25]) as u32;
-        let mut availability = avail::workshop(rng, month);
-        let mut free = month.free(availability.as_ref());
-        let lead = loop {
-            if let Some(l) = pick(rng, month, local, &[], sessions, free, THEME_LEADS[primary]) {
-                break l;
-            }
-            if availability.is_some() {
-                availability = None;
-                free = month.all();
-            } else if sessions > 1 {
-                sessions -= 1;
-            } else {
-                break (0..local.len())
-                    .min_by_key(|&p| local[p].load)
-                    .expect("a département has partners");
-            }
-        };
-        let mut organisers = vec![book(&mut local[lead], sessions, &mut free)];
-        let mut taken = vec![lead];
-        let mut all_local = true;
-        let extra = if co { 1 + rng.random_bool(0.3) as usize } else { 0 };
-        for k in 0..extra {
-            if k == 0 && !regional.is_empty() && rng.random_bool(0.4) {
-                if let Some(r) = pick(rng, month, regional, &[], sessions, free, &[]) {
-                    organisers.push(book(&mut regional[r], sessions, &mut free));
-                    all_local = false;
-                    continue;
-                }
-            }
-            if let Some(p) = pick(rng, month, local, &taken, sessions, free, &[]) {
-                organisers.push(book(&mut local[p], sessions, &mut free));
-                taken.push(p);
-            }
-        }
-
-        let needs: Vec<String> = match rng.random_range(0..100) {
-            _ if big => None,
-            0..=11 => Some("kitchen"),
-            12..=21 => Some("care-room"),
-            22..=26 => Some("computers"),
-            _ => None,
-        }
-        .into_iter()
-        .map(String::from)
-        .collect();
-        let fits = |v: &&VenueInfo| needs.iter().all(|n| v.features.contains(n));
-        let venues = (!big && rng.random_bool(0.15)).then(|| {
-            let seat: Vec<&VenueInfo> = geo.venues.iter().filter(|v| v.seat).filter(fits).collect();
-            let town: Vec<&VenueInfo> = geo.venues.iter().filter(|v| !v.seat).filter(fits).collect();
-            let k = rng.random_range(1..=2);
-            let mut list: Vec<String> = seat.choose(rng).map(|v| v.id.clone()).into_iter().collect();
-            list.extend(town.choose_multiple(rng, k).map(|v| v.id.clone()));
-            list.sort();
-            list
-        });
+        let staff = staff(rng, month, primary, big, co, local, regional);
+        let (needs, venues) = rooms(rng, geo, big);
         let max = match big {
             true => rng.random_range(28..=30),
             false if rng.random_bool(0.35) => rng.random_range(24..=30),
             false => rng.random_range(12..=23),
         };
-        let audience = (!big && rng.random_bool(0.12)).then(|| *AUDIENCES.choose(rng).expect("audiences"));
+        let audience =
+            (!big && rng.random_bool(0.12)).then(|| *AUDIENCES.choose(rng).expect("audiences"));
         let town = geo.towns.choose(rng).expect("towns");
         let title = fill(TITLES[primary].choose(rng).expect("titles"), dep, town);
         let id = format!("{}-w{:02}", dep.code, i + 1);
         let hub = &geo.venues[0];
-        let opening = free & hub.free & month.week(0);
-        if !pinned && all_local && venues.is_none() && audience.is_none() && fits(&hub) && opening != 0 {
+        let opening = staff.free & hub.free & month.week(0);
+        if !pinned
+            && staff.all_local
+            && venues.is_none()
+            && audience.is_none()
+            && needs.iter().all(|n| hub.features.contains(n))
+            && opening != 0
+        {
             let p = opening.trailing_zeros() as usize;
             ed.pinned.push(Pin {
                 session: format!("{id}/1"),
@@ -136,9 +90,11 @@ pub(crate) fn build(
             id: id.clone(),
             title: Some(title),
             themes: themes(rng, primary),
-            organisers,
-            sessions: Some(sessions),
-            duration: rng.random_bool(0.5).then(|| *DURATIONS.choose(rng).expect("durations")),
+            organisers: staff.organisers,
+            sessions: Some(staff.sessions),
+            duration: rng
+                .random_bool(0.5)
+                .then(|| *DURATIONS.choose(rng).expect("durations")),
             capacity: Capacity {
                 min: rng.random_range(3..=8),
                 max,
@@ -147,11 +103,109 @@ pub(crate) fn build(
             needs,
             territory: Some(dep.code.into()),
             audience: audience.map(|a| a.iter().map(|p| p.to_string()).collect()),
-            availability,
+            availability: staff.availability,
         });
         out.push(WorkshopInfo { id, audience });
     }
     out
+}
+
+/// A workshop's sessions, own availability and organisers, who share `free`.
+struct Staff {
+    sessions: u32,
+    availability: Option<Availability>,
+    free: u64,
+    organisers: Vec<String>,
+    /// No regional partner among the organisers.
+    all_local: bool,
+}
+
+/// Draws a workshop's sessions and availability, then a lead of a kind suited
+/// to its primary theme and, when `co`-organised, one or two co-organisers
+/// (sometimes a regional partner), all with room for its sessions. Gives up
+/// the workshop's own availability, then sessions, rather than overload.
+fn staff(
+    rng: &mut Random,
+    month: &Month,
+    primary: usize,
+    big: bool,
+    co: bool,
+    local: &mut [Organiser],
+    regional: &mut [Organiser],
+) -> Staff {
+    let mut sessions = 1 + weighted(rng, &[30, 45, 25]) as u32;
+    if big {
+        sessions = sessions.max(2);
+    }
+    let mut availability = avail::workshop(rng, month);
+    let mut free = month.free(availability.as_ref());
+    let lead = loop {
+        if let Some(l) = pick(rng, month, local, &[], sessions, free, THEME_LEADS[primary]) {
+            break l;
+        }
+        if availability.is_some() {
+            availability = None;
+            free = month.all();
+        } else if sessions > 1 {
+            sessions -= 1;
+        } else {
+            break (0..local.len())
+                .min_by_key(|&p| local[p].load)
+                .expect("a département has partners");
+        }
+    };
+    let mut organisers = vec![book(&mut local[lead], sessions, &mut free)];
+    let mut taken = vec![lead];
+    let mut all_local = true;
+    let extra = if co {
+        1 + rng.random_bool(0.3) as usize
+    } else {
+        0
+    };
+    for k in 0..extra {
+        if k == 0 && !regional.is_empty() && rng.random_bool(0.4) {
+            if let Some(r) = pick(rng, month, regional, &[], sessions, free, &[]) {
+                organisers.push(book(&mut regional[r], sessions, &mut free));
+                all_local = false;
+                continue;
+            }
+        }
+        if let Some(p) = pick(rng, month, local, &taken, sessions, free, &[]) {
+            organisers.push(book(&mut local[p], sessions, &mut free));
+            taken.push(p);
+        }
+    }
+    Staff {
+        sessions,
+        availability,
+        free,
+        organisers,
+        all_local,
+    }
+}
+
+/// A workshop's `needs` (at most one feature) and, for some, its allowed
+/// venues: one in the seat and one or two in the towns, all with the feature.
+/// Workshops for whole classes (`big`) need nothing and may use any venue.
+fn rooms(rng: &mut Random, geo: &Geography, big: bool) -> (Vec<String>, Option<Vec<String>>) {
+    let need = match rng.random_range(0..100) {
+        _ if big => None,
+        0..=11 => Some("kitchen"),
+        12..=21 => Some("care-room"),
+        22..=26 => Some("computers"),
+        _ => None,
+    };
+    let fits = |v: &&VenueInfo| need.is_none_or(|n| v.features.iter().any(|f| f == n));
+    let venues = (!big && rng.random_bool(0.15)).then(|| {
+        let seat: Vec<&VenueInfo> = geo.venues.iter().filter(|v| v.seat).filter(fits).collect();
+        let town: Vec<&VenueInfo> = geo.venues.iter().filter(|v| !v.seat).filter(fits).collect();
+        let k = rng.random_range(1..=2);
+        let mut list: Vec<String> = seat.choose(rng).map(|v| v.id.clone()).into_iter().collect();
+        list.extend(town.choose_multiple(rng, k).map(|v| v.id.clone()));
+        list.sort();
+        list
+    });
+    (need.into_iter().map(String::from).collect(), venues)
 }
 
 /// Whether free periods leave room for `sessions` sessions on distinct days.
@@ -201,9 +255,13 @@ fn book(o: &mut Organiser, sessions: u32, free: &mut u64) -> String {
 /// The primary theme and 0–2 others, in the order of the edition.
 fn themes(rng: &mut Random, primary: usize) -> Vec<String> {
     let extra = weighted(rng, &[50, 35, 15]);
-    let others: Vec<usize> = (0..DEFAULT_THEMES.len()).filter(|&t| t != primary).collect();
+    let others: Vec<usize> = (0..DEFAULT_THEMES.len())
+        .filter(|&t| t != primary)
+        .collect();
     let mut set = vec![primary];
     set.extend(others.choose_multiple(rng, extra));
     set.sort();
-    set.into_iter().map(|t| DEFAULT_THEMES[t].to_string()).collect()
+    set.into_iter()
+        .map(|t| DEFAULT_THEMES[t].to_string())
+        .collect()
 }

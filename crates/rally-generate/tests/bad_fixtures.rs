@@ -35,7 +35,10 @@ fn every_bad_edition_names_its_error() {
     files.sort();
     let mut named: Vec<String> = listed.iter().map(|(f, _)| f.clone()).collect();
     named.sort();
-    assert_eq!(files, named, "every bad edition is listed in the README, once");
+    assert_eq!(
+        files, named,
+        "every bad edition is listed in the README, once"
+    );
     for (file, path) in listed {
         let result = rally_model::parse_edition(&read(fixtures().join("bad").join(&file)));
         if file == "pins-clash.json" {

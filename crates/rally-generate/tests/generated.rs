@@ -32,19 +32,48 @@ fn proportions_per_departement() {
         let ed = generate(12, seed);
         for t in &ed.territories {
             let ours = |territory: Option<&String>| territory == Some(&t.id);
-            let partners = ed.partners.iter().filter(|p| ours(p.territory.as_ref())).count();
-            let workshops: Vec<_> = ed.workshops.iter().filter(|w| ours(w.territory.as_ref())).collect();
+            let partners = ed
+                .partners
+                .iter()
+                .filter(|p| ours(p.territory.as_ref()))
+                .count();
+            let workshops: Vec<_> = ed
+                .workshops
+                .iter()
+                .filter(|w| ours(w.territory.as_ref()))
+                .collect();
             let co = workshops.iter().filter(|w| w.organisers.len() > 1).count();
             let venues = ed.venues.iter().filter(|v| v.territory == t.id).count();
-            let groups = ed.groups.iter().filter(|g| ours(g.territory.as_ref())).count();
-            let people = ed.participants.iter().filter(|p| ours(p.territory.as_ref())).count();
-            assert!((15..=44).contains(&partners), "{}: {partners} partners", t.id);
-            assert!((40..=48).contains(&workshops.len()), "{}: {} workshops", t.id, workshops.len());
+            let groups = ed
+                .groups
+                .iter()
+                .filter(|g| ours(g.territory.as_ref()))
+                .count();
+            let people = ed
+                .participants
+                .iter()
+                .filter(|p| ours(p.territory.as_ref()))
+                .count();
+            assert!(
+                (15..=44).contains(&partners),
+                "{}: {partners} partners",
+                t.id
+            );
+            assert!(
+                (40..=48).contains(&workshops.len()),
+                "{}: {} workshops",
+                t.id,
+                workshops.len()
+            );
             let share = co as f64 / workshops.len() as f64;
             assert!((0.2..=0.4).contains(&share), "{}: {co} co-organised", t.id);
             assert!((8..=12).contains(&venues), "{}: {venues} venues", t.id);
             assert!((5..=7).contains(&groups), "{}: {groups} groups", t.id);
-            assert!((200..=260).contains(&people), "{}: {people} participants", t.id);
+            assert!(
+                (200..=260).contains(&people),
+                "{}: {people} participants",
+                t.id
+            );
         }
         let regional = ed.partners.iter().filter(|p| p.territory.is_none()).count();
         assert!((6..=9).contains(&regional), "{regional} regional partners");

@@ -94,6 +94,9 @@ pub fn solve_part(
     relocate(&mut state, &classes, &mut rng, &out_of_time);
     best.report(index, state.total());
     let mut bound = crate::bound::part_bound(instance, part, &classes);
+    if std::env::var_os("RALLY_PLAN_DEBUG").is_some() {
+        eprintln!("part {index}: {} territories, {} sessions, {} classes; after relocate cost {} coverage {} bound {bound}", part.territories.len(), part.sessions.len(), classes.len(), state.prog.cost(), state.coverage);
+    }
     let free: Vec<usize> = part.sessions.iter().copied().filter(|&s| instance.is_free(s)).collect();
     if state.total() > bound && !out_of_time() {
         if binaries(instance, &free) <= WHOLE_PART_LIMIT {

@@ -1,6 +1,6 @@
 //! The index: the checker's verdict and penalty, and links to every page.
 
-use super::page::{badges, esc, href, member_path, partner_path, territory_path, layout};
+use super::page::{badges, esc, href, layout, member_path, partner_path, territory_path};
 use crate::view::Programme;
 use std::fmt::Write;
 

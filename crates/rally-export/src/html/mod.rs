@@ -103,7 +103,8 @@ mod tests {
             let text = std::str::from_utf8(&f.bytes).unwrap();
             assert!(!text.contains("<script>"), "{}", f.path);
         }
-        assert!(page(&files, "territories/87.html").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+        assert!(page(&files, "territories/87.html")
+            .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
     }
 
     #[test]

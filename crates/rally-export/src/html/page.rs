@@ -75,6 +75,8 @@ table.week th.slot{width:5%;white-space:nowrap}
 td.gap{background:#f6c7c7;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 td.ok{background:#d6efd6;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 td.num{text-align:right}
+table.coverage{width:auto;min-width:60%}
+table.coverage td{min-width:7em}
 .valid{color:#176317;font-weight:bold}.invalid{color:#a00;font-weight:bold}
 .muted{color:#666}
 .travel{color:#555;font-size:8.5pt}
@@ -137,7 +139,11 @@ pub fn seats(p: &Programme, s: &crate::view::Scheduled) -> String {
         return String::new();
     }
     let taken = p.taken(s);
-    let class = if taken >= s.capacity { "seats full" } else { "seats" };
+    let class = if taken >= s.capacity {
+        "seats full"
+    } else {
+        "seats"
+    };
     format!(
         "<span class=\"{class}\" title=\"seats taken / capacity\">{taken} / {}</span>",
         s.capacity

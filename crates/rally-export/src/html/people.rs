@@ -10,7 +10,12 @@ pub fn member_page(p: &Programme, m: usize) -> String {
     let model = p.model;
     let member = &model.members[m];
     let mut body = String::new();
-    let _ = write!(body, "<p>{} · id {}", esc(&p.member_kind(m)), esc(&member.id));
+    let _ = write!(
+        body,
+        "<p>{} · id {}",
+        esc(&p.member_kind(m)),
+        esc(&member.id)
+    );
     if let Some(t) = member.territory {
         let _ = write!(
             body,
@@ -26,7 +31,9 @@ pub fn member_page(p: &Programme, m: usize) -> String {
     body.push_str(&certificate(p, m));
     body.push_str("<h2>Course</h2>\n");
     if !p.has_courses() {
-        body.push_str("<p class=\"muted\">This plan has no courses yet: it holds the programme only.</p>\n");
+        body.push_str(
+            "<p class=\"muted\">This plan has no courses yet: it holds the programme only.</p>\n",
+        );
     } else if p.course(m).is_empty() {
         body.push_str("<p class=\"muted\">No session in this member's course.</p>\n");
     } else {

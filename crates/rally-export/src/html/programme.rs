@@ -45,7 +45,10 @@ pub fn territory_page(p: &Programme, t: usize) -> String {
                     model.grid.days[d],
                     esc(&times.id)
                 );
-                for &s in sessions.iter().filter(|&&s| p.sessions[s].at.period == period) {
+                for &s in sessions
+                    .iter()
+                    .filter(|&&s| p.sessions[s].at.period == period)
+                {
                     body.push_str(&session_card(p, &p.sessions[s]));
                 }
                 body.push_str("</td>");

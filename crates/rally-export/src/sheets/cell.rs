@@ -38,7 +38,9 @@ pub fn format_list(items: &[String]) -> String {
 pub fn number(text: &str) -> Result<u32, String> {
     let t = text.trim();
     t.parse::<u32>().map_err(|_| {
-        format!("\"{t}\" is not a whole number; write a number of 0 or more without decimals, e.g. 30")
+        format!(
+            "\"{t}\" is not a whole number; write a number of 0 or more without decimals, e.g. 30"
+        )
     })
 }
 
@@ -121,11 +123,17 @@ fn rule(text: &str) -> Result<Rule, String> {
                 "slots" => set(&mut r.slots, items(), "slots")?,
                 "from" => set(&mut r.from, value.to_string(), "from")?,
                 "to" => set(&mut r.to, value.to_string(), "to")?,
-                k => return Err(format!("\"{k}=\" is not a rule field; use weekdays=, dates=, slots=, from= or to=")),
+                k => {
+                    return Err(format!(
+                        "\"{k}=\" is not a rule field; use weekdays=, dates=, slots=, from= or to="
+                    ))
+                }
             }
         } else if let Some((from, to)) = term.split_once("..") {
             if from.is_empty() && to.is_empty() {
-                return Err("\"..\" needs a date on at least one side, e.g. 2016-03-14..2016-03-18".into());
+                return Err(
+                    "\"..\" needs a date on at least one side, e.g. 2016-03-14..2016-03-18".into(),
+                );
             }
             if !from.is_empty() {
                 set(&mut r.from, from.to_string(), "a start date (FROM..)")?;
@@ -136,15 +144,25 @@ fn rule(text: &str) -> Result<Rule, String> {
         } else {
             let items: Vec<&str> = term.split(',').collect();
             if items.iter().any(|i| i.is_empty()) {
-                return Err(format!("\"{term}\" has an empty item between commas; remove the extra comma"));
+                return Err(format!(
+                    "\"{term}\" has an empty item between commas; remove the extra comma"
+                ));
             }
             if items.iter().all(|i| is_weekday(i)) {
                 let days = items.iter().map(|i| i.to_ascii_lowercase()).collect();
                 set(&mut r.weekdays, days, "weekdays")?;
             } else if items.iter().all(|i| parse_date(i).is_some()) {
-                set(&mut r.dates, items.iter().map(|i| i.to_string()).collect(), "dates")?;
+                set(
+                    &mut r.dates,
+                    items.iter().map(|i| i.to_string()).collect(),
+                    "dates",
+                )?;
             } else {
-                set(&mut r.slots, items.iter().map(|i| i.to_string()).collect(), "slots")?;
+                set(
+                    &mut r.slots,
+                    items.iter().map(|i| i.to_string()).collect(),
+                    "slots",
+                )?;
             }
         }
     }
@@ -188,7 +206,11 @@ pub fn format_availability(a: &Option<Availability>) -> String {
     for (key, rules) in [("only", &a.only), ("except", &a.except)] {
         if let Some(rules) = rules {
             let text: Vec<String> = rules.iter().map(format_rule).collect();
-            parts.push(format!("{key}: {}", text.join(" | ")).trim_end().to_string());
+            parts.push(
+                format!("{key}: {}", text.join(" | "))
+                    .trim_end()
+                    .to_string(),
+            );
         }
     }
     if parts.is_empty() {
@@ -208,7 +230,9 @@ fn format_rule(r: &Rule) -> String {
         let plain = !slots.is_empty()
             && !slots.iter().all(|s| is_weekday(s))
             && !slots.iter().all(|s| parse_date(s).is_some())
-            && slots.iter().all(|s| plain_word(s) && !s.eq_ignore_ascii_case("any"));
+            && slots
+                .iter()
+                .all(|s| plain_word(s) && !s.eq_ignore_ascii_case("any"));
         terms.push(keyed(plain, "slots", slots));
     }
     if let Some(dates) = &r.dates {
@@ -271,7 +295,10 @@ mod tests {
     #[test]
     fn empty_always_any_and_open_ranges() {
         assert_eq!(availability(" ").unwrap(), None);
-        assert_eq!(availability("Always").unwrap(), Some(Availability::default()));
+        assert_eq!(
+            availability("Always").unwrap(),
+            Some(Availability::default())
+        );
         let a = availability("only: any; except:").unwrap().unwrap();
         assert_eq!(a.only, Some(vec![Rule::default()]));
         assert_eq!(a.except, Some(vec![]));
@@ -299,13 +326,30 @@ mod tests {
     #[test]
     fn slot_ids_that_look_like_weekdays_or_dates_keep_their_meaning() {
         let rules = vec![
-            Rule { slots: strings(&["mon"]), ..Rule::default() },
-            Rule { slots: strings(&["2016-03-01"]), weekdays: strings(&["fri"]), ..Rule::default() },
-            Rule { slots: strings(&["any"]), ..Rule::default() },
-            Rule { dates: strings(&["x"]), from: Some("y".into()), ..Rule::default() },
+            Rule {
+                slots: strings(&["mon"]),
+                ..Rule::default()
+            },
+            Rule {
+                slots: strings(&["2016-03-01"]),
+                weekdays: strings(&["fri"]),
+                ..Rule::default()
+            },
+            Rule {
+                slots: strings(&["any"]),
+                ..Rule::default()
+            },
+            Rule {
+                dates: strings(&["x"]),
+                from: Some("y".into()),
+                ..Rule::default()
+            },
             Rule::default(),
         ];
-        let a = Some(Availability { only: Some(rules), except: None });
+        let a = Some(Availability {
+            only: Some(rules),
+            except: None,
+        });
         let text = format_availability(&a);
         assert_eq!(availability(&text).unwrap(), a, "{text}");
     }

@@ -110,11 +110,17 @@ impl Origins {
             ),
             [Step::Field("rules"), Step::Field("weights"), Step::Field(w), ..] => {
                 let key = format!("weights.{w}");
-                (Some("rules.csv"), self.rules.get(&key).copied(), Some("value"))
+                (
+                    Some("rules.csv"),
+                    self.rules.get(&key).copied(),
+                    Some("value"),
+                )
             }
-            [Step::Field("rules"), Step::Field(r), ..] => {
-                (Some("rules.csv"), self.rules.get(*r).copied(), Some("value"))
-            }
+            [Step::Field("rules"), Step::Field(r), ..] => (
+                Some("rules.csv"),
+                self.rules.get(*r).copied(),
+                Some("value"),
+            ),
             [Step::Field(list), Step::Index(i), rest @ ..] => match list_file(list) {
                 Some(file) => (Some(file), self.row(file, *i), column(file, rest)),
                 None => (None, None, None),

@@ -147,11 +147,17 @@ fn load(path: &Path, s: &'static Sheet, errors: &mut Vec<SheetError>) -> Option<
         errors.push(err(
             None,
             None,
-            format!("is empty; its first row must name the columns: {}", s.columns.join(",")),
+            format!(
+                "is empty; its first row must name the columns: {}",
+                s.columns.join(",")
+            ),
         ));
         return None;
     };
-    let header: Vec<String> = header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
+    let header: Vec<String> = header
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
     let before = errors.len();
     for (i, h) in header.iter().enumerate() {
         let col = Some(format!("{} ({h})", column_letter(i)));
@@ -169,7 +175,11 @@ fn load(path: &Path, s: &'static Sheet, errors: &mut Vec<SheetError>) -> Option<
                 ),
             ));
         } else if header[..i].contains(h) {
-            errors.push(err(Some(1), col, format!("column \"{h}\" appears twice; keep one")));
+            errors.push(err(
+                Some(1),
+                col,
+                format!("column \"{h}\" appears twice; keep one"),
+            ));
         }
     }
     for c in s.required_columns {
@@ -307,11 +317,10 @@ impl Row<'_> {
     }
 
     fn availability(&self, errors: &mut Vec<SheetError>) -> Option<Availability> {
-        cell::availability(self.raw("availability"))
-            .unwrap_or_else(|m| {
-                self.error(errors, "availability", m);
-                None
-            })
+        cell::availability(self.raw("availability")).unwrap_or_else(|m| {
+            self.error(errors, "availability", m);
+            None
+        })
     }
 }
 
@@ -321,7 +330,9 @@ fn what(col: &str) -> &'static str {
         "id" => "an id (1 to 64 letters, digits, '.', '_' or '-')",
         "territory" => "a territory id from territories.csv",
         "capacity" | "min" | "max" => "a whole number of seats",
-        "kind" => "one of home-care-service, training, employment, association, authority, health, other",
+        "kind" => {
+            "one of home-care-service, training, employment, association, authority, health, other"
+        }
         "themes" => "theme ids separated by ; (e.g. realities; conditions)",
         "organisers" => "partner ids separated by ; (e.g. admr87; pe87)",
         "size" => "the number of people in the group",
@@ -353,7 +364,6 @@ fn rows<'t>(tables: &'t BTreeMap<&'static str, Table>, file: &str) -> Vec<Row<'t
 }
 
 impl Builder {
-
     fn edition(&mut self, tables: &BTreeMap<&'static str, Table>) -> Edition {
         let calendar_rows = rows(tables, "calendar.csv");
         let (name, calendar) = self.calendar(tables, &calendar_rows);
@@ -518,7 +528,9 @@ impl Builder {
                     file: "calendar.csv".into(),
                     row: Some(2),
                     column: None,
-                    message: "is empty; write the rally's start and end dates (YYYY-MM-DD) in row 2".into(),
+                    message:
+                        "is empty; write the rally's start and end dates (YYYY-MM-DD) in row 2"
+                            .into(),
                 });
             }
             let calendar = Calendar {

@@ -3,7 +3,10 @@ use crate::files::write_all;
 use rally_model::types::*;
 
 fn shared_example() -> Edition {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/examples/edition.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/examples/edition.json"
+    );
     rally_model::load_edition(path.as_ref()).unwrap().edition
 }
 
@@ -21,17 +24,39 @@ fn round_trip(e: &Edition) -> Edition {
 fn every_form() -> Edition {
     let mut e = template::example();
     e.themes = Some(vec![
-        Theme { id: "employers".into(), name: Some("Employers, \"work\"; situations".into()) },
-        Theme { id: "realities".into(), name: None },
+        Theme {
+            id: "employers".into(),
+            name: Some("Employers, \"work\"; situations".into()),
+        },
+        Theme {
+            id: "realities".into(),
+            name: None,
+        },
     ]);
     e.calendar.weekdays = None;
     e.calendar.slots = Some(vec![
-        Slot { id: "morning".into(), name: None, start: "09:00".into(), end: "12:00".into() },
-        Slot { id: "mon".into(), name: Some("Slot\nnamed like a weekday".into()), start: "13:00".into(), end: "14:00".into() },
+        Slot {
+            id: "morning".into(),
+            name: None,
+            start: "09:00".into(),
+            end: "12:00".into(),
+        },
+        Slot {
+            id: "mon".into(),
+            name: Some("Slot\nnamed like a weekday".into()),
+            start: "13:00".into(),
+            end: "14:00".into(),
+        },
     ]);
     e.venues[0].availability = Some(Availability::default());
     e.partners[0].availability = Some(Availability {
-        only: Some(vec![Rule::default(), Rule { slots: Some(vec!["mon".into()]), ..Rule::default() }]),
+        only: Some(vec![
+            Rule::default(),
+            Rule {
+                slots: Some(vec!["mon".into()]),
+                ..Rule::default()
+            },
+        ]),
         except: Some(vec![]),
     });
     e.partners.push(Partner {
@@ -55,7 +80,10 @@ fn every_form() -> Edition {
     e.workshops[0].venues = None;
     e.workshops[0].audience = None;
     e.workshops[0].availability = Some(Availability {
-        only: Some(vec![Rule { to: Some("2016-03-25".into()), ..Rule::default() }]),
+        only: Some(vec![Rule {
+            to: Some("2016-03-25".into()),
+            ..Rule::default()
+        }]),
         except: None,
     });
     e.groups[0].certificate = Some(false);
@@ -65,7 +93,11 @@ fn every_form() -> Edition {
     e.rules = Rules {
         theme_sessions_per_week: Some(0),
         certificate: Some(vec!["realities".into()]),
-        weights: Some(WeightOverrides { unscheduled: Some(5000), underfill: Some(0), ..Default::default() }),
+        weights: Some(WeightOverrides {
+            unscheduled: Some(5000),
+            underfill: Some(0),
+            ..Default::default()
+        }),
     };
     e
 }
@@ -91,7 +123,9 @@ fn every_optional_form_comes_back_identical() {
 #[test]
 fn fixture_editions_come_back_identical() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures");
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut paths: Vec<_> = entries
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
@@ -100,7 +134,9 @@ fn fixture_editions_come_back_identical() {
     paths.sort();
     for path in paths {
         let text = std::fs::read_to_string(&path).unwrap();
-        let Ok(e) = serde_json::from_str::<Edition>(&text) else { continue };
+        let Ok(e) = serde_json::from_str::<Edition>(&text) else {
+            continue;
+        };
         assert_eq!(round_trip(&e), e, "{}", path.display());
     }
 }
@@ -142,7 +178,10 @@ fn validation_errors_name_the_file_row_and_column() {
     let dir = sheets_dir(&e);
     let errors = errors_of(&dir);
     assert!(
-        errors.iter().any(|m| m.starts_with("workshops.csv, row 3, column D (organisers): ") && m.contains("pe78")),
+        errors.iter().any(
+            |m| m.starts_with("workshops.csv, row 3, column D (organisers): ")
+                && m.contains("pe78")
+        ),
         "{errors:?}"
     );
 }
@@ -151,14 +190,28 @@ fn validation_errors_name_the_file_row_and_column() {
 fn cell_errors_name_the_file_row_and_column() {
     let dir = sheets_dir(&shared_example());
     let path = dir.path().join("venues.csv");
-    let text = std::fs::read_to_string(&path).unwrap().replace(",30,", ",thirty,");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace(",30,", ",thirty,");
     std::fs::write(&path, text).unwrap();
     let path = dir.path().join("groups.csv");
-    let text = std::fs::read_to_string(&path).unwrap().replace("only: tue,thu", "tuesdays");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("only: tue,thu", "tuesdays");
     std::fs::write(&path, text).unwrap();
     let errors = errors_of(&dir);
-    assert!(errors.iter().any(|m| m.starts_with("venues.csv, row 2, column D (capacity): \"thirty\" is not a whole number")), "{errors:?}");
-    assert!(errors.iter().any(|m| m.starts_with("groups.csv, row 2, column K (availability): ")), "{errors:?}");
+    assert!(
+        errors.iter().any(|m| m.starts_with(
+            "venues.csv, row 2, column D (capacity): \"thirty\" is not a whole number"
+        )),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|m| m.starts_with("groups.csv, row 2, column K (availability): ")),
+        "{errors:?}"
+    );
 }
 
 #[test]
@@ -166,11 +219,30 @@ fn shape_errors_name_the_file() {
     let dir = sheets_dir(&shared_example());
     std::fs::remove_file(dir.path().join("territories.csv")).unwrap();
     std::fs::write(dir.path().join("partner.csv"), "id\n").unwrap();
-    std::fs::write(dir.path().join("places.csv"), "id,name,territory,colour\nx,X,87,red\n").unwrap();
+    std::fs::write(
+        dir.path().join("places.csv"),
+        "id,name,territory,colour\nx,X,87,red\n",
+    )
+    .unwrap();
     let errors = errors_of(&dir);
-    assert!(errors.iter().any(|m| m.starts_with("territories.csv: is missing")), "{errors:?}");
-    assert!(errors.iter().any(|m| m.starts_with("partner.csv: is not a sheet")), "{errors:?}");
-    assert!(errors.iter().any(|m| m.starts_with("places.csv, row 1, column D (colour): unknown column")), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|m| m.starts_with("territories.csv: is missing")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|m| m.starts_with("partner.csv: is not a sheet")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|m| m.starts_with("places.csv, row 1, column D (colour): unknown column")),
+        "{errors:?}"
+    );
 }
 
 #[test]

@@ -50,94 +50,136 @@ fn rows(e: &Edition, file: &str) -> Vec<Vec<String>> {
                 format_list(&c.closed),
             ]]
         }
-        "slots.csv" => e.calendar.slots.iter().flatten()
+        "slots.csv" => e
+            .calendar
+            .slots
+            .iter()
+            .flatten()
             .map(|s| vec![s.id.clone(), opt(&s.name), s.start.clone(), s.end.clone()])
             .collect(),
-        "themes.csv" => e.themes.iter().flatten()
+        "themes.csv" => e
+            .themes
+            .iter()
+            .flatten()
             .map(|t| vec![t.id.clone(), opt(&t.name)])
             .collect(),
-        "territories.csv" => e.territories.iter()
+        "territories.csv" => e
+            .territories
+            .iter()
             .map(|t| vec![t.id.clone(), opt(&t.name)])
             .collect(),
-        "places.csv" => e.places.iter()
+        "places.csv" => e
+            .places
+            .iter()
             .map(|p| vec![p.id.clone(), opt(&p.name), p.territory.clone()])
             .collect(),
-        "venues.csv" => e.venues.iter()
-            .map(|v| vec![
-                v.id.clone(),
-                opt(&v.name),
-                v.territory.clone(),
-                v.capacity.to_string(),
-                format_list(&v.features),
-                format_availability(&v.availability),
-            ])
+        "venues.csv" => e
+            .venues
+            .iter()
+            .map(|v| {
+                vec![
+                    v.id.clone(),
+                    opt(&v.name),
+                    v.territory.clone(),
+                    v.capacity.to_string(),
+                    format_list(&v.features),
+                    format_availability(&v.availability),
+                ]
+            })
             .collect(),
-        "travel.csv" => e.travel.iter()
+        "travel.csv" => e
+            .travel
+            .iter()
             .map(|t| {
                 let end = |i: usize| t.between.get(i).cloned().unwrap_or_default();
                 vec![end(0), end(1), t.minutes.to_string()]
             })
             .collect(),
-        "partners.csv" => e.partners.iter()
-            .map(|p| vec![
-                p.id.clone(),
-                opt(&p.name),
-                p.kind.clone(),
-                opt(&p.territory),
-                num(p.parallel),
-                num(p.max_per_day),
-                format_availability(&p.availability),
-            ])
+        "partners.csv" => e
+            .partners
+            .iter()
+            .map(|p| {
+                vec![
+                    p.id.clone(),
+                    opt(&p.name),
+                    p.kind.clone(),
+                    opt(&p.territory),
+                    num(p.parallel),
+                    num(p.max_per_day),
+                    format_availability(&p.availability),
+                ]
+            })
             .collect(),
-        "workshops.csv" => e.workshops.iter()
-            .map(|w| vec![
-                w.id.clone(),
-                opt(&w.title),
-                format_list(&w.themes),
-                format_list(&w.organisers),
-                num(w.sessions),
-                num(w.duration),
-                w.capacity.min.to_string(),
-                w.capacity.max.to_string(),
-                opt_list(&w.venues),
-                format_list(&w.needs),
-                opt(&w.territory),
-                opt_list(&w.audience),
-                format_availability(&w.availability),
-            ])
+        "workshops.csv" => e
+            .workshops
+            .iter()
+            .map(|w| {
+                vec![
+                    w.id.clone(),
+                    opt(&w.title),
+                    format_list(&w.themes),
+                    format_list(&w.organisers),
+                    num(w.sessions),
+                    num(w.duration),
+                    w.capacity.min.to_string(),
+                    w.capacity.max.to_string(),
+                    opt_list(&w.venues),
+                    format_list(&w.needs),
+                    opt(&w.territory),
+                    opt_list(&w.audience),
+                    format_availability(&w.availability),
+                ]
+            })
             .collect(),
-        "groups.csv" => e.groups.iter()
-            .map(|g| vec![
-                g.id.clone(),
-                opt(&g.name),
-                opt(&g.profile),
-                g.size.to_string(),
-                opt(&g.territory),
-                opt(&g.base),
-                num(g.max_per_day),
-                num(g.max_days),
-                opt_list(&g.themes),
-                g.certificate.map(format_boolean).unwrap_or_default(),
-                format_availability(&g.availability),
-            ])
+        "groups.csv" => e
+            .groups
+            .iter()
+            .map(|g| {
+                vec![
+                    g.id.clone(),
+                    opt(&g.name),
+                    opt(&g.profile),
+                    g.size.to_string(),
+                    opt(&g.territory),
+                    opt(&g.base),
+                    num(g.max_per_day),
+                    num(g.max_days),
+                    opt_list(&g.themes),
+                    g.certificate.map(format_boolean).unwrap_or_default(),
+                    format_availability(&g.availability),
+                ]
+            })
             .collect(),
-        "participants.csv" => e.participants.iter()
-            .map(|p| vec![
-                p.id.clone(),
-                opt(&p.name),
-                p.profile.clone(),
-                opt(&p.territory),
-                opt(&p.base),
-                num(p.max_travel),
-                num(p.max_per_day),
-                format_list(&p.wishes),
-                opt_list(&p.themes),
-                p.certificate.map(format_boolean).unwrap_or_default(),
-                format_availability(&p.availability),
-            ])
+        "participants.csv" => e
+            .participants
+            .iter()
+            .map(|p| {
+                vec![
+                    p.id.clone(),
+                    opt(&p.name),
+                    p.profile.clone(),
+                    opt(&p.territory),
+                    opt(&p.base),
+                    num(p.max_travel),
+                    num(p.max_per_day),
+                    format_list(&p.wishes),
+                    opt_list(&p.themes),
+                    p.certificate.map(format_boolean).unwrap_or_default(),
+                    format_availability(&p.availability),
+                ]
+            })
             .collect(),
-        "pins.csv" => e.pinned.iter()
-            .map(|p| vec![p.session.clone(), p.date.clone(), p.slot.clone(), p.venue.clone()])
+        "pins.csv" => e
+            .pinned
+            .iter()
+            .map(|p| {
+                vec![
+                    p.session.clone(),
+                    p.date.clone(),
+                    p.slot.clone(),
+                    p.venue.clone(),
+                ]
+            })
             .collect(),
         "rules.csv" => rules(e),
         _ => Vec::new(),

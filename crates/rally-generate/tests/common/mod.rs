@@ -84,12 +84,7 @@ pub fn schedule(m: &Model) -> Vec<Option<Placement>> {
 }
 
 /// H6 and H7 for the organisers of workshop `w` placed at `p`.
-fn organisers_free(
-    m: &Model,
-    w: usize,
-    p: Placement,
-    runs: &[Vec<(usize, usize, usize)>],
-) -> bool {
+fn organisers_free(m: &Model, w: usize, p: Placement, runs: &[Vec<(usize, usize, usize)>]) -> bool {
     let n_days = m.grid.days.len();
     let day = m.grid.day_of(p.period);
     m.workshops[w].organisers.iter().all(|&o| {
@@ -162,15 +157,27 @@ pub fn certifiable(m: &Model, at: &[Option<Placement>], i: usize) -> bool {
                 && (today.len() as u32) < member.max_per_day
                 && member.max_days.is_none_or(|d| distinct.len() as u32 <= d)
                 && today.iter().all(|c| {
-                    in_time(m, (p.period, p.venue, w), (c.1.period, c.1.venue, m.sessions[c.0].workshop))
+                    in_time(
+                        m,
+                        (p.period, p.venue, w),
+                        (c.1.period, c.1.venue, m.sessions[c.0].workshop),
+                    )
                 })
         };
-        let gain = |s: usize| (m.workshops[m.sessions[s].workshop].themes & member.themes & !covered).count_ones();
+        let gain = |s: usize| {
+            (m.workshops[m.sessions[s].workshop].themes & member.themes & !covered).count_ones()
+        };
         let best = candidates
             .iter()
             .filter(|c| gain(c.0) > 0)
             .filter(fits)
-            .max_by_key(|c| (gain(c.0), days.contains(&m.grid.day_of(c.1.period)), std::cmp::Reverse(c.1.period)));
+            .max_by_key(|c| {
+                (
+                    gain(c.0),
+                    days.contains(&m.grid.day_of(c.1.period)),
+                    std::cmp::Reverse(c.1.period),
+                )
+            });
         let Some(&(s, p)) = best else { return false };
         covered |= m.workshops[m.sessions[s].workshop].themes;
         chosen.push((s, p));

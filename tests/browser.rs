@@ -1,0 +1,189 @@
+//! The exported site in a real browser: headless Chromium loads the pages
+//! from disk, the test reads the DOM it renders (the right sessions in the
+//! right cells, every link resolves) and saves a screenshot of a territory's
+//! programme in docs/programme.png for a person to look at.
+//!
+//! Skipped, with a message, when /usr/bin/chromium is absent and CI is not
+//! set; under CI it must run.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// Chromium, or `None` (with a message) when the test may be skipped.
+fn chromium() -> Option<&'static Path> {
+    if Path::new(CHROMIUM).exists() {
+        return Some(Path::new(CHROMIUM));
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{CHROMIUM} is missing under CI: .ci/run must install it (apt-get install -y chromium)"
+    );
+    eprintln!("SKIPPED: {CHROMIUM} is absent (install it with apt-get install -y chromium)");
+    None
+}
+
+/// Runs Chromium headless on a page with `extra` arguments; its stdout.
+fn browse(chromium: &Path, page: &Path, extra: &[String]) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(format!("file://{}", page.display()))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromium starts");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("chromium did not finish on {}", page.display());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "chromium failed on {}",
+        page.display()
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn dom(chromium: &Path, page: &Path) -> String {
+    browse(chromium, page, &["--dump-dom".to_string()])
+}
+
+/// Exports the site of an edition and a plan into a new directory.
+fn export(edition: &Path, plan: &Path) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("site");
+    let o = Command::new(env!("CARGO_BIN_EXE_rally"))
+        .arg("export")
+        .args([edition, plan])
+        .arg("--html")
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    (dir, html.canonicalize().unwrap())
+}
+
+/// The inner HTML of the calendar cell of a date and a slot.
+fn cell<'d>(dom: &'d str, date: &str, slot: &str) -> &'d str {
+    let tag = format!("data-date=\"{date}\" data-slot=\"{slot}\">");
+    let start = dom
+        .find(&tag)
+        .unwrap_or_else(|| panic!("no cell {date} {slot}"))
+        + tag.len();
+    let end = dom[start..].find("</td>").unwrap() + start;
+    &dom[start..end]
+}
+
+/// Every `href` of a rendered page.
+fn links(dom: &str) -> Vec<String> {
+    dom.split("href=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].to_string())
+        .collect()
+}
+
+#[test]
+fn the_programme_renders_and_every_link_resolves() {
+    let Some(chromium) = chromium() else { return };
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/examples");
+    let (_keep, site) = export(&examples.join("edition.json"), &examples.join("plan.json"));
+    let territory = dom(chromium, &site.join("territories/87.html"));
+    assert!(territory.contains("Programme — Haute-Vienne"));
+    let thu3 = cell(&territory, "2016-03-03", "morning");
+    assert!(
+        thu3.contains("data-session=\"w01/1\"") && !thu3.contains("w02/1"),
+        "{thu3}"
+    );
+    let tue8_am = cell(&territory, "2016-03-08", "morning");
+    assert!(tue8_am.contains("data-session=\"w01/2\""), "{tue8_am}");
+    assert!(tue8_am.contains("data-theme=\"realities\""), "{tue8_am}");
+    let tue8_pm = cell(&territory, "2016-03-08", "afternoon");
+    assert!(
+        tue8_pm.contains("data-session=\"w02/1\"") && tue8_pm.contains("11 / 12"),
+        "{tue8_pm}"
+    );
+    assert!(tue8_pm.contains("Maison de l'emploi, Bellac"), "{tue8_pm}");
+    assert!(cell(&territory, "2016-03-01", "morning").trim().is_empty());
+    assert!(territory.contains("data-theme=\"employers\" data-week=\"2016-02-29\">0</td>"));
+
+    let index = dom(chromium, &site.join("index.html"));
+    assert!(index.contains("Valid plan"));
+    assert!(index.contains("data-term=\"total\">807<"));
+
+    let mut pages = vec![site.join("index.html")];
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some(page) = pages.pop() {
+        if !seen.insert(page.clone()) {
+            continue;
+        }
+        let rendered = dom(chromium, &page);
+        for link in links(&rendered) {
+            assert!(
+                !link.contains("://"),
+                "{} links outside: {link}",
+                page.display()
+            );
+            let target = page.parent().unwrap().join(&link).canonicalize();
+            let target =
+                target.unwrap_or_else(|_| panic!("{}: broken link {link}", page.display()));
+            pages.push(target);
+        }
+    }
+    assert_eq!(seen.len(), 6, "every page is reachable from the index");
+}
+
+#[test]
+fn a_screenshot_of_the_programme_is_saved_for_people() {
+    let Some(chromium) = chromium() else { return };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tiny = (
+        root.join("fixtures/tiny.json"),
+        root.join("fixtures/tiny.plan.json"),
+    );
+    let examples = root.join("../shared/examples");
+    let (edition, plan) = if tiny.0.exists() && tiny.1.exists() {
+        tiny
+    } else {
+        (examples.join("edition.json"), examples.join("plan.json"))
+    };
+    let (_keep, site) = export(&edition, &plan);
+    let page = std::fs::read_dir(site.join("territories"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .min()
+        .unwrap();
+    let docs = root.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    let shot = docs.join("programme.png");
+    browse(
+        chromium,
+        &page,
+        &[
+            format!("--screenshot={}", shot.display()),
+            "--window-size=1280,1600".into(),
+        ],
+    );
+    let png = std::fs::read(&shot).unwrap();
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG image");
+    assert!(png.len() > 10_000, "the screenshot shows something");
+}
