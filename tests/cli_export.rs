@@ -113,7 +113,11 @@ fn export_writes_every_hand_out_and_is_deterministic() {
 fn sheets_exported_and_imported_back_give_the_same_edition() {
     let dir = tempfile::tempdir().unwrap();
     let edition = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/tiny.json");
-    let edition = if edition.exists() { edition } else { shared("edition.json") };
+    let edition = if edition.exists() {
+        edition
+    } else {
+        shared("edition.json")
+    };
     let sheets = dir.path().join("sheets");
     let back = dir.path().join("back.json");
     assert!(rally(&[p("export"), &edition, p("--sheets"), &sheets])

@@ -73,11 +73,23 @@ pub fn check(model: &Model, plan: &Plan) -> Report {
     }
 }
 
-/// The certifiability search for every member, in parallel.
+/// The certifiability search for every member, in parallel. A member of a
+/// territory only searches the offers at venues of its territory (C1 bars
+/// the others), so large editions cost about one territory per member.
 pub fn reaches(model: &Model, offers: &[Offer]) -> Vec<Reach> {
+    let mut by_territory: Vec<Vec<Offer>> = vec![Vec::new(); model.territories.len()];
+    for o in offers {
+        by_territory[model.venues[o.at.venue].territory].push(*o);
+    }
     (0..model.members.len())
         .into_par_iter()
-        .map(|m| certify::reach(model, m, offers))
+        .map(|m| {
+            let mine = match model.members[m].territory {
+                Some(t) => &by_territory[t][..],
+                None => offers,
+            };
+            certify::reach(model, m, mine)
+        })
         .collect()
 }
 

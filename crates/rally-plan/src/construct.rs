@@ -77,12 +77,17 @@ impl<'c> Needs<'c> {
 pub fn best_placement(prog: &Programme, needs: &Needs, session: usize) -> Option<(i64, Placement)> {
     let model = prog.model();
     let w = model.sessions[session].workshop;
-    prog.instance.placements[w]
+    let open: Vec<(i64, Placement)> = prog.instance.placements[w]
         .iter()
         .filter(|&&at| prog.can_place(session, at))
-        .map(|&at| (prog.delta_place(session, at), -needs.score(model, w, at), at))
+        .map(|&at| (prog.delta_place(session, at), at))
+        .collect();
+    let least = open.iter().map(|x| x.0).min()?;
+    open.into_iter()
+        .filter(|x| x.0 == least)
+        .map(|(d, at)| (-needs.score(model, w, at), d, at))
         .min()
-        .map(|(d, _, at)| (d, at))
+        .map(|(_, d, at)| (d, at))
 }
 
 /// Builds the first programme of a part in `prog` (pins already placed).

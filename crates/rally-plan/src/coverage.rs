@@ -118,16 +118,16 @@ pub fn cost(classes: &[Class], ok: &[bool]) -> i64 {
 /// Whether a class could be certified if every workshop ran at every feasible
 /// placement, ignoring the travel between its sessions of one day: when not,
 /// no programme certifies it (a lower bound on coverage).
-pub fn ever_certifiable(model: &Model, class: &Class, placements: &[Vec<Placement>]) -> bool {
+pub fn ever_certifiable(model: &Model, class: &Class, placements: &[(usize, &[Placement])]) -> bool {
     let mut all: Vec<Offer> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
-    for (w, ps) in placements.iter().enumerate() {
+    for &(w, ps) in placements {
         let themes = model.workshops[w].themes & class.themes;
         if themes == 0 {
             continue;
         }
         for &at in ps {
-            if seen.contains(&(at.period, themes)) || !class.can_attend(model, w, at) {
+            if !class.venues[at.venue] || seen.contains(&(at.period, themes)) || !class.can_attend(model, w, at) {
                 continue;
             }
             seen.insert((at.period, themes));

@@ -15,6 +15,7 @@
 //! - [`mip`]: the exact model (good_lp), one function per constraint family.
 //! - [`search`]: local search and large neighbourhoods re-placed by the exact model.
 //! - [`coverage`]: members' certifiability, kept in view from the start.
+//! - [`repair`]: moves towards members who cannot be certified yet.
 //! - [`bound`]: lower bounds on the penalty.
 //! - [`reasons`]: why a session is left unscheduled, in words a rally leader can act on.
 
@@ -26,6 +27,7 @@ pub mod mip;
 pub mod parts;
 pub mod programme;
 pub mod reasons;
+pub mod repair;
 pub mod search;
 
 use instance::Instance;

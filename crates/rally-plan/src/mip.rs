@@ -41,6 +41,8 @@ struct Builder<'p, 'i, 'm> {
     slots: Vec<Slot>,
     objective: Expression,
     constraints: Vec<Constraint>,
+    /// The coverage variables and their costs.
+    uncovered: Vec<(Variable, i64)>,
 }
 
 /// What the exact model found.
@@ -49,6 +51,9 @@ pub struct Outcome {
     pub placed: Vec<(usize, Placement)>,
     /// Whether the solver proved the solution optimal.
     pub optimal: bool,
+    /// The `coverage` the model counted (its necessary condition, on the
+    /// classes it holds): with the linear terms, the model's objective.
+    pub coverage: i64,
 }
 
 /// Places the `free` sessions (unplaced in `prog`) as well as possible with the
@@ -70,13 +75,11 @@ pub fn solve(
         slots: Vec::new(),
         objective: Expression::default(),
         constraints: Vec::new(),
+        uncovered: Vec::new(),
     };
     b.binaries(&count);
     if b.slots.is_empty() {
-        return Some(Outcome {
-            placed: Vec::new(),
-            optimal: true,
-        });
+        return None;
     }
     b.unscheduled(&count);
     b.moves(free);
@@ -88,10 +91,11 @@ pub fn solve(
     b.same_day(&count);
     b.daily_load();
     b.coverage(classes);
-    let (values, optimal) = b.run(limit)?;
+    let (values, optimal, coverage) = b.run(limit)?;
     Some(Outcome {
         placed: assign(prog, free, &values),
         optimal,
+        coverage,
     })
 }
 
@@ -351,6 +355,7 @@ impl<'m> Builder<'_, '_, 'm> {
             }
             let uncovered = self.vars.add(variable().min(0));
             self.objective += class.cost as f64 * uncovered;
+            self.uncovered.push((uncovered, class.cost));
             for ids in rows {
                 let n = self.sum(ids.iter().map(|&i| &self.slots[i]));
                 self.constraints.push(constraint!(uncovered + n >= 1));
@@ -358,13 +363,14 @@ impl<'m> Builder<'_, '_, 'm> {
         }
     }
 
-    /// Solves; the value of each binary, and whether it is proven optimal.
-    fn run(self, limit: Duration) -> Option<(Vec<(usize, Placement, bool)>, bool)> {
+    /// Solves; the value of each binary, whether it is proven optimal, and the coverage counted.
+    fn run(self, limit: Duration) -> Option<(Vec<(usize, Placement, bool)>, bool, i64)> {
         let Builder {
             vars,
             slots,
             objective,
             constraints,
+            uncovered,
             ..
         } = self;
         let mut problem = backend(vars.minimise(objective), limit);
@@ -377,7 +383,12 @@ impl<'m> Builder<'_, '_, 'm> {
             .iter()
             .map(|s| (s.workshop, s.at, solution.value(s.y) > 0.5))
             .collect();
-        Some((values, optimal))
+        let coverage = uncovered
+            .iter()
+            .filter(|(z, _)| solution.value(*z) > 0.5)
+            .map(|(_, cost)| cost)
+            .sum();
+        Some((values, optimal, coverage))
     }
 }
 

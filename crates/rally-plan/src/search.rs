@@ -19,11 +19,13 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// Binaries up to which a whole part goes to the exact model.
-const WHOLE_PART_LIMIT: usize = 6000;
+const WHOLE_PART_LIMIT: usize = 1500;
 /// Binaries up to which a neighbourhood goes to the exact model.
-const NEIGHBOURHOOD_LIMIT: usize = 2500;
-/// Longest a single solve of the exact model may take.
-const SOLVE_LIMIT: Duration = Duration::from_secs(20);
+const NEIGHBOURHOOD_LIMIT: usize = 600;
+/// Longest a solve of the whole part may take.
+const WHOLE_LIMIT: Duration = Duration::from_secs(20);
+/// Longest a solve of a neighbourhood may take.
+const NEIGHBOURHOOD_SOLVE_LIMIT: Duration = Duration::from_secs(2);
 
 /// The best penalty of every part, reported to the progress callback as a sum.
 pub struct Best<'a> {
@@ -93,23 +95,24 @@ pub fn solve_part(
     let out_of_time = || deadline.is_some_and(|d| Instant::now() >= d);
     relocate(&mut state, &classes, &mut rng, &out_of_time);
     best.report(index, state.total());
-    let mut bound = crate::bound::part_bound(instance, part, &classes);
-    if std::env::var_os("RALLY_PLAN_DEBUG").is_some() {
-        eprintln!("part {index}: {} territories, {} sessions, {} classes; after relocate cost {} coverage {} bound {bound}", part.territories.len(), part.sessions.len(), classes.len(), state.prog.cost(), state.coverage);
-    }
+    let linear_bound = crate::bound::linear(instance, part);
+    let mut proven = None;
     let free: Vec<usize> = part.sessions.iter().copied().filter(|&s| instance.is_free(s)).collect();
-    if state.total() > bound && !out_of_time() {
+    if state.prog.cost() > linear_bound && !out_of_time() {
         if binaries(instance, &free) <= WHOLE_PART_LIMIT {
-            if let Some(b) = whole(&mut state, &free, &classes, deadline) {
-                bound = bound.max(b);
-            }
+            proven = whole(&mut state, &free, &classes, deadline);
         } else {
             neighbourhoods(&mut state, part, &classes, &mut rng, deadline, best, index);
         }
     }
-    if state.total() > bound {
-        repair_coverage(&mut state, &classes, &out_of_time);
+    if state.coverage > 0 {
+        crate::repair::repair_coverage(&mut state.prog, &classes, &out_of_time);
+        state.coverage = coverage_of(&state.prog, &classes);
     }
+    let offers = coverage::offers(&state.prog);
+    let ok = coverage::certifiable(model, &classes, &offers);
+    let suspects = classes.iter().zip(&ok).filter(|(_, ok)| !**ok).map(|(c, _)| c);
+    let bound = (linear_bound + crate::bound::coverage(instance, part, suspects)).max(proven.unwrap_or(0));
     best.report(index, state.total());
     let placed = part
         .sessions
@@ -174,7 +177,7 @@ fn relocate(state: &mut State, classes: &[Class], rng: &mut ChaCha8Rng, out_of_t
 
 /// The whole part through the exact model; its bound when proven optimal.
 fn whole(state: &mut State, free: &[usize], classes: &[Class], deadline: Option<Instant>) -> Option<i64> {
-    let (candidate, optimal, relaxed) = resolve(state, free, classes, deadline)?;
+    let (candidate, optimal, relaxed) = resolve(state, free, classes, deadline, WHOLE_LIMIT)?;
     let bound = (optimal && state.prog.instance.previous.iter().all(Option::is_none)).then(|| {
         candidate.prog.cost() + relaxed
     });
@@ -191,6 +194,7 @@ fn resolve<'i, 'm>(
     free: &[usize],
     classes: &[Class],
     deadline: Option<Instant>,
+    most: Duration,
 ) -> Option<(State<'i, 'm>, bool, i64)> {
     let mut prog = state.prog.clone();
     for &s in free {
@@ -198,7 +202,7 @@ fn resolve<'i, 'm>(
             prog.remove(s);
         }
     }
-    let limit = deadline.map_or(SOLVE_LIMIT, |d| d.saturating_duration_since(Instant::now()).min(SOLVE_LIMIT));
+    let limit = deadline.map_or(most, |d| d.saturating_duration_since(Instant::now()).min(most));
     if limit.is_zero() {
         return None;
     }
@@ -208,16 +212,8 @@ fn resolve<'i, 'm>(
             prog.place(s, at);
         }
     }
-    let offers = coverage::offers(&prog);
-    let model = prog.model();
-    let relaxed = coverage::offered(model, classes, &offers)
-        .iter()
-        .zip(classes)
-        .filter(|(o, c)| **o != c.themes)
-        .map(|(_, c)| c.cost)
-        .sum();
-    let coverage = coverage::cost(classes, &coverage::certifiable(model, classes, &offers));
-    Some((State { prog, coverage }, outcome.optimal, relaxed))
+    let coverage = coverage_of(&prog, classes);
+    Some((State { prog, coverage }, outcome.optimal, outcome.coverage))
 }
 
 /// Large neighbourhoods re-placed by the exact model until none improves or time runs out.
@@ -272,7 +268,7 @@ fn neighbourhoods(
         }
         let hood = &hoods[i % hoods.len()];
         i += 1;
-        match resolve(state, hood, classes, deadline) {
+        match resolve(state, hood, classes, deadline, NEIGHBOURHOOD_SOLVE_LIMIT) {
             Some((candidate, _, _)) if candidate.total() < state.total() => {
                 *state = candidate;
                 best.report(index, state.total());
@@ -283,73 +279,3 @@ fn neighbourhoods(
     }
 }
 
-/// Moves sessions towards members who cannot be certified, one session at a
-/// time, while the total (coverage included, by the exact search) goes down.
-fn repair_coverage(state: &mut State, classes: &[Class], out_of_time: &dyn Fn() -> bool) {
-    let model = state.prog.model();
-    loop {
-        let offers = coverage::offers(&state.prog);
-        let ok = coverage::certifiable(model, classes, &offers);
-        let offered = coverage::offered(model, classes, &offers);
-        let mut improved = false;
-        for c in (0..classes.len()).filter(|&c| !ok[c]) {
-            let missing = classes[c].themes & !offered[c];
-            let lacking = if missing == 0 { classes[c].themes } else { missing };
-            let candidates: Vec<usize> = state
-                .prog
-                .sessions
-                .iter()
-                .copied()
-                .filter(|&s| state.prog.instance.is_free(s) && model.workshop_of(s).themes & lacking != 0)
-                .collect();
-            for s in candidates {
-                if out_of_time() {
-                    return;
-                }
-                if try_move_for(state, classes, c, s) {
-                    improved = true;
-                    break;
-                }
-            }
-        }
-        if !improved {
-            return;
-        }
-    }
-}
-
-/// Tries every placement of `s` that class `c` can attend; keeps the best if
-/// it lowers the total.
-fn try_move_for(state: &mut State, classes: &[Class], c: usize, s: usize) -> bool {
-    let model = state.prog.model();
-    let w = model.sessions[s].workshop;
-    let before = state.total();
-    let old = state.prog.at[s];
-    let mut best: Option<(i64, Placement, i64)> = None;
-    let mut prog = state.prog.clone();
-    if old.is_some() {
-        prog.remove(s);
-    }
-    for &at in &state.prog.instance.placements[w] {
-        if Some(at) == old || !classes[c].can_attend(model, w, at) || !prog.can_place(s, at) {
-            continue;
-        }
-        let linear = prog.cost() + prog.delta_place(s, at);
-        if linear >= before || best.is_some_and(|b| linear >= b.0 + b.2) {
-            continue;
-        }
-        prog.place(s, at);
-        let cov = coverage_of(&prog, classes);
-        prog.remove(s);
-        if linear + cov < before && best.is_none_or(|b| linear + cov < b.0 + b.2) {
-            best = Some((linear, at, cov));
-        }
-    }
-    let Some((_, at, cov)) = best else {
-        return false;
-    };
-    prog.place(s, at);
-    state.prog = prog;
-    state.coverage = cov;
-    true
-}

@@ -1,0 +1,279 @@
+//! Robustness: random edits of valid editions and plans (a field removed, a
+//! value of the wrong type, an id changed, a list emptied, a number negated,
+//! bytes cut off) never make the loader or the checker panic: each ends in
+//! bad input naming a non-empty path, or is accepted and checked. And every
+//! generated edition validates and scores a programme-less plan.
+//!
+//! The cases are drawn from a fixed seed (SplitMix64), so a failure names
+//! the seed and the edits that reproduce it.
+
+use rally_model::{Model, Plan};
+use serde_json::Value;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+/// A small deterministic random generator (SplitMix64).
+struct Dice(u64);
+
+impl Dice {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(path: PathBuf) -> Option<Value> {
+    let text = std::fs::read_to_string(path).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// (name, edition, plan) of every valid pair at hand: the worked example and
+/// the tiny fixture when present.
+fn sources() -> Vec<(&'static str, Value, Value)> {
+    let mut out = Vec::new();
+    let ex = root().join("../shared/examples");
+    if let (Some(e), Some(p)) = (read(ex.join("edition.json")), read(ex.join("plan.json"))) {
+        out.push(("example", e, p));
+    }
+    let fx = root().join("fixtures");
+    if let (Some(e), Some(p)) = (read(fx.join("tiny.json")), read(fx.join("tiny.plan.json"))) {
+        out.push(("tiny", e, p));
+    }
+    assert!(!out.is_empty(), "no edition to mutate");
+    out
+}
+
+/// JSON pointers of every node of a document (the root excluded).
+fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+    match v {
+        Value::Object(map) => {
+            for (k, x) in map {
+                let p = format!("{at}/{}", k.replace('~', "~0").replace('/', "~1"));
+                out.push(p.clone());
+                pointers(x, p, out);
+            }
+        }
+        Value::Array(list) => {
+            for (i, x) in list.iter().enumerate() {
+                let p = format!("{at}/{i}");
+                out.push(p.clone());
+                pointers(x, p, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Some string of the document other than `not` (an id from elsewhere).
+fn another_string(doc: &Value, dice: &mut Dice, not: &str) -> String {
+    let mut all = Vec::new();
+    pointers(doc, String::new(), &mut all);
+    let strings: Vec<&str> = all
+        .iter()
+        .filter_map(|p| doc.pointer(p)?.as_str())
+        .filter(|s| *s != not)
+        .collect();
+    if strings.is_empty() {
+        "x".into()
+    } else {
+        strings[dice.below(strings.len())].to_string()
+    }
+}
+
+/// One random edit of a JSON document, described in words.
+fn edit(doc: &mut Value, dice: &mut Dice) -> String {
+    let mut all = Vec::new();
+    pointers(doc, String::new(), &mut all);
+    if all.is_empty() {
+        *doc = Value::Null;
+        return "replaced the document with null".into();
+    }
+    let at = all[dice.below(all.len())].clone();
+    let old = doc.pointer(&at).cloned().unwrap_or(Value::Null);
+    let kind = dice.below(7);
+    let new = match (kind, &old) {
+        (0, _) => {
+            let (parent, key) = at.rsplit_once('/').unwrap();
+            match doc.pointer_mut(parent) {
+                Some(Value::Object(map)) => {
+                    map.shift_remove(&key.replace("~1", "/").replace("~0", "~"));
+                }
+                Some(Value::Array(list)) => {
+                    list.remove(key.parse::<usize>().unwrap());
+                }
+                _ => {}
+            }
+            return format!("removed {at}");
+        }
+        (1, Value::String(s)) => Value::String(another_string(doc, dice, s)),
+        (1, Value::String(_) | Value::Array(_) | Value::Object(_)) | (2, _) => {
+            let wrong = [
+                Value::Null,
+                Value::Bool(true),
+                30.5.into(),
+                "30".into(),
+                Value::Array(vec![]),
+                Value::Object(Default::default()),
+                7.into(),
+            ];
+            wrong[dice.below(wrong.len())].clone()
+        }
+        (3, Value::Array(_)) => Value::Array(vec![]),
+        (3, Value::Object(_)) => Value::Object(Default::default()),
+        (4, Value::Number(n)) => match n.as_i64() {
+            Some(i) => (-i).into(),
+            None => 0.into(),
+        },
+        (4, Value::String(s)) => format!("{s}x").into(),
+        (5, Value::Number(_)) => [0u64, 1, u32::MAX as u64 + 1][dice.below(3)].into(),
+        (6, Value::Array(list)) if !list.is_empty() => {
+            let mut list = list.clone();
+            list.push(list[dice.below(list.len())].clone());
+            Value::Array(list)
+        }
+        _ => "".into(),
+    };
+    let words = format!("set {at} to {new}");
+    *doc.pointer_mut(&at).unwrap() = new;
+    words
+}
+
+/// The text of a document after 1 to 3 edits, or cut short; with the story.
+fn mutate(doc: &Value, dice: &mut Dice) -> (String, String) {
+    let mut doc = doc.clone();
+    let mut story = Vec::new();
+    for _ in 0..1 + dice.below(3) {
+        story.push(edit(&mut doc, dice));
+    }
+    let mut text = doc.to_string();
+    if dice.below(8) == 0 {
+        let mut cut = dice.below(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.truncate(cut);
+        story.push(format!("cut to {cut} bytes"));
+    }
+    (text, story.join("; "))
+}
+
+/// Runs `f`, turning a panic into a failure that names the case.
+fn no_panic<T>(case: &str, f: impl FnOnce() -> T) -> T {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(x) => x,
+        Err(_) => panic!("panicked on {case}"),
+    }
+}
+
+/// Checks a plan with everything the commands run on it.
+fn check_everything(model: &Model, plan: &Plan) {
+    let _ = rally_check::check_pins(model);
+    let report = rally_check::check(model, plan);
+    assert_eq!(report.members.len(), model.members.len());
+    assert_eq!(report.valid, report.violations.is_empty());
+    let _ = report.to_text();
+    let _ = report.to_json();
+}
+
+#[test]
+fn edited_editions_are_refused_with_a_path_or_checked() {
+    let (mut refused, mut accepted) = (0, 0);
+    for (name, edition, plan) in sources() {
+        let plan: Plan = serde_json::from_value(plan).unwrap();
+        for seed in 0..400 {
+            let mut dice = Dice(seed);
+            let (text, story) = mutate(&edition, &mut dice);
+            let case = format!("{name} edition, seed {seed}: {story}");
+            match no_panic(&case, || rally_model::parse_edition(&text)) {
+                Ok(model) => {
+                    accepted += 1;
+                    no_panic(&case, || check_everything(&model, &plan));
+                }
+                Err(errors) => {
+                    refused += 1;
+                    assert!(!errors.is_empty(), "{case}");
+                    for e in &errors {
+                        assert!(!e.path.is_empty() && !e.message.is_empty(), "{case}: {e:?}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(refused > 100 && accepted > 50, "{refused} refused, {accepted} accepted");
+}
+
+#[test]
+fn edited_plans_are_refused_with_a_path_or_checked() {
+    let (mut refused, mut accepted) = (0, 0);
+    for (name, edition, plan) in sources() {
+        let model = rally_model::parse_edition(&edition.to_string()).expect("a valid edition");
+        for seed in 0..400 {
+            let mut dice = Dice(seed);
+            let (text, story) = mutate(&plan, &mut dice);
+            let case = format!("{name} plan, seed {seed}: {story}");
+            let parsed = no_panic(&case, || {
+                rally_model::load::parse_json::<Plan>(&text, "plan: ")
+            });
+            match parsed {
+                Ok(plan) => {
+                    accepted += 1;
+                    no_panic(&case, || check_everything(&model, &plan));
+                }
+                Err(e) => {
+                    refused += 1;
+                    assert!(e.path.starts_with("plan: ") && e.path.len() > 6, "{case}: {e:?}");
+                }
+            }
+        }
+    }
+    assert!(refused > 100 && accepted > 100, "{refused} refused, {accepted} accepted");
+}
+
+#[test]
+fn generated_editions_validate_and_score_an_empty_programme() {
+    for (territories, seed) in [(1, 1), (1, 2), (2, 3), (3, 4)] {
+        let text = rally_generate::generate_json(territories, seed);
+        let model = rally_model::parse_edition(&text)
+            .unwrap_or_else(|e| panic!("generate({territories}, {seed}) is invalid: {e:#?}"));
+        assert!(rally_check::check_pins(&model).is_empty());
+        let plan = Plan {
+            unscheduled: model
+                .sessions
+                .iter()
+                .map(|s| rally_model::types::Unscheduled {
+                    id: s.id.clone(),
+                    reason: "not planned".into(),
+                })
+                .collect(),
+            ..Plan::default()
+        };
+        let report = rally_check::check(&model, &plan);
+        // Only pinned sessions, left out, break a rule (H8).
+        assert!(report.violations.iter().all(|v| v.rule == "H8"));
+        assert_eq!(report.violations.len(), model.pins.len());
+        let w = model.weights;
+        assert_eq!(
+            report.penalty.unscheduled,
+            w.unscheduled * model.sessions.len() as i64
+        );
+        let with_certificate: i64 = model
+            .members
+            .iter()
+            .filter(|m| m.certificate)
+            .map(|m| m.headcount as i64)
+            .sum();
+        assert_eq!(report.penalty.coverage, w.coverage * with_certificate);
+        assert!(report.members.iter().all(|m| !m.certifiable && !m.why.is_empty()));
+    }
+}
