@@ -2,6 +2,7 @@
 
 mod cmd;
 mod io;
+mod progress;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

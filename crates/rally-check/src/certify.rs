@@ -179,7 +179,7 @@ fn day_options(model: &Model, day: &[&Offer], need: ThemeSet, limits: Limits) ->
             let fits = !limits.travel
                 || model
                     .venue_travel(a.at.venue, b.at.venue)
-                    .is_some_and(|t| a.end + t <= b.start);
+                    .is_some_and(|t| u64::from(a.end) + u64::from(t) <= u64::from(b.start));
             if fits {
                 stack.push((j, count + 1, set | themes));
             }

@@ -42,7 +42,7 @@ impl Placed {
         let duration = model.workshops[self.workshop?]
             .duration
             .unwrap_or(slot.len());
-        Some((slot.start, slot.start + duration))
+        Some((slot.start, slot.start.saturating_add(duration)))
     }
 }
 

@@ -278,6 +278,31 @@ fn two_sessions_of_one_period_cannot_both_be_attended() {
     assert_not(&e, &p, &["b"], &["same periods"]);
 }
 
+#[test]
+fn huge_roads_and_durations_do_not_wrap_around() {
+    // A road of u32::MAX - 1 minutes between v1 and v2 never fits in a day.
+    let mut e = edition();
+    set(
+        &mut e,
+        "/participants/0/availability",
+        json!({"only": [{"dates": [MON]}]}),
+    );
+    set(&mut e, "/travel/0/minutes", json!(u32::MAX - 1));
+    let p = programme(
+        &e,
+        &[
+            ("wa/1", MON, "morning", "v1"),
+            ("wb/1", MON, "afternoon", "v2"),
+        ],
+    );
+    assert_not(&e, &p, &["b"], &["travel"]);
+    // A workshop longer than any day breaks H4, and the check goes on.
+    set(&mut e, "/workshops/1/duration", json!(u32::MAX));
+    let report = check(&e, &p);
+    assert!(rules(&report).contains("H4"));
+    assert!(!report.members[0].certifiable);
+}
+
 // ---------------------------------------------------------------------------
 // The search against brute force on small random cases.
 

@@ -268,7 +268,10 @@ impl Model {
     /// Start and end (minutes after midnight) of a workshop's session in a period.
     pub fn times_in(&self, workshop: usize, period: usize) -> (u32, u32) {
         let start = self.grid.slot_time(period).start;
-        (start, start + self.duration_in(workshop, period))
+        (
+            start,
+            start.saturating_add(self.duration_in(workshop, period)),
+        )
     }
 
     /// Seats of a workshop's session at a venue: min(workshop max, venue capacity).
