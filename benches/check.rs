@@ -82,7 +82,10 @@ mod greedy {
         for (w, workshop) in model.workshops.iter().enumerate() {
             let feasible = model.feasible_placements(w);
             let sessions = workshop.first_session..workshop.first_session + workshop.n_sessions;
-            for s in sessions.filter(|&s| at[s].is_none()) {
+            for s in sessions {
+                if at[s].is_some() {
+                    continue;
+                }
                 if let Some(&p) = feasible.iter().find(|&&p| board.fits(w, p)) {
                     board.place(w, p);
                     at[s] = Some(p);

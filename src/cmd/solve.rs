@@ -1,10 +1,61 @@
-//! `rally solve` (not yet built).
+//! `rally solve EDITION -o PLAN [--time-limit SECONDS] [--seed N] [--quiet]`:
+//! plans the programme, assigns courses, improves the programme where people
+//! are squeezed out, and writes the plan with the checker's penalty.
 
+use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The edition file (JSON, SPEC §4); `-` for standard input.
+    edition: PathBuf,
+    /// The plan to write, programme and courses (`-` for standard output).
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Stop after this many seconds with the best plan found.
+    #[arg(long, value_name = "SECONDS")]
+    time_limit: Option<f64>,
+    /// Seed of every random choice: same seed, input and limit, same plan.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// No progress and no summary on standard error.
+    #[arg(long)]
+    quiet: bool,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    Err(crate::io::BadInput("rally solve: not available yet".into()).into())
+/// Solves, writes the plan, and prints the summary on standard error.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let time_limit = super::assign::time_limit(args.time_limit)?;
+    let model = crate::io::edition(&args.edition)?;
+    let live = !args.quiet && std::io::stderr().is_terminal();
+    let show = |best: i64| {
+        if live {
+            eprint!("\rbest penalty so far: {best}   ");
+        }
+    };
+    let options = rally_assign::SolveOptions {
+        seed: args.seed,
+        time_limit,
+        progress: Some(&show),
+    };
+    let outcome = rally_assign::solve(&model, &options);
+    if live {
+        eprint!("\r\x1b[2K");
+    }
+    crate::io::write_plan(&args.output, &outcome.assigned.plan)?;
+    if !args.quiet {
+        eprint!("{}", outcome.assigned.summary());
+        eprintln!(
+            "programme penalty before courses {}; sessions moved after assigning: {}; total time {:.2} s",
+            outcome.programme_penalty.total,
+            if outcome.moved.is_empty() {
+                "none".to_string()
+            } else {
+                outcome.moved.join(", ")
+            },
+            outcome.elapsed.as_secs_f64()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

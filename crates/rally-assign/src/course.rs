@@ -231,7 +231,8 @@ pub fn best(ctx: &Ctx, lm: usize, load: &[u32], rule: Rule) -> Choice {
     let mut dp = vec![i64::MAX; layers * n_states];
     dp[0] = 0;
     let mut reached: Vec<usize> = vec![0];
-    let mut days: Vec<(Vec<DayPlan>, Vec<u64>)> = Vec::new();
+    // For every day with plans: its plans and the improvements it made (to, from, plan).
+    let mut days: Vec<(Vec<DayPlan>, Vec<(usize, usize, usize)>)> = Vec::new();
     let mut start = 0;
     while start < candidates.len() {
         let day = ctx.day(candidates[start].0);
@@ -244,9 +245,9 @@ pub fn best(ctx: &Ctx, lm: usize, load: &[u32], rule: Rule) -> Choice {
         if plans.is_empty() {
             continue;
         }
-        let mut parent = vec![u64::MAX; layers * n_states];
-        let before = dp.clone();
-        for &idx in &reached.clone() {
+        let mut moves = Vec::new();
+        let before: Vec<(usize, i64)> = reached.iter().map(|&i| (i, dp[i])).collect();
+        for (idx, value) in before {
             let (layer, state) = (idx / n_states, idx % n_states);
             if counted && layer + 1 >= layers {
                 continue;
@@ -258,17 +259,16 @@ pub fn best(ctx: &Ctx, lm: usize, load: &[u32], rule: Rule) -> Choice {
                     continue;
                 }
                 let to = next_layer * n_states + next;
-                let value = before[idx] + plan.cost;
-                if value < dp[to] {
+                if value + plan.cost < dp[to] {
                     if dp[to] == i64::MAX {
                         reached.push(to);
                     }
-                    dp[to] = value;
-                    parent[to] = ((idx as u64) << 20) | k as u64;
+                    dp[to] = value + plan.cost;
+                    moves.push((to, idx, k));
                 }
             }
         }
-        days.push((plans, parent));
+        days.push((plans, moves));
     }
     let w = ctx.board.model.weights;
     let wish_mask = (n_states - 1) & !(bits.need as usize);
@@ -290,11 +290,10 @@ pub fn best(ctx: &Ctx, lm: usize, load: &[u32], rule: Rule) -> Choice {
     }
     let mut offers = Vec::new();
     let mut idx = goal;
-    for (plans, parent) in days.iter().rev() {
-        if parent[idx] != u64::MAX {
-            let k = (parent[idx] & 0xF_FFFF) as usize;
+    for (plans, moves) in days.iter().rev() {
+        if let Some(&(_, from, k)) = moves.iter().rev().find(|(to, _, _)| *to == idx) {
             offers.extend(plans[k].offers.iter().rev());
-            idx = (parent[idx] >> 20) as usize;
+            idx = from;
         }
     }
     offers.reverse();

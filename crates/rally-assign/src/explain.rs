@@ -149,6 +149,7 @@ pub fn left_out(board: &Board, report: &Report, courses: &[Vec<usize>]) -> (Vec<
     (out, suggestions)
 }
 
-fn weekday_name(i: usize) -> String {
+/// The English name of a weekday (0 = Monday).
+pub(crate) fn weekday_name(i: usize) -> String {
     ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][i].to_string()
 }

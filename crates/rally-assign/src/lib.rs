@@ -22,10 +22,12 @@ pub mod course;
 pub mod exact;
 pub mod explain;
 pub mod search;
+pub mod solve;
 pub mod summary;
 
 
 pub use explain::{LeftOut, Suggestion};
+pub use solve::{solve, SolveOptions, SolveOutcome};
 
 
 use rally_check::Penalty;

@@ -17,13 +17,15 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 /// How deep an ejection chain goes (moves of moves).
-const CHAIN_DEPTH: usize = 3;
+const CHAIN_DEPTH: usize = 2;
 /// Occupants tried per seat to free.
-const TRIES_PER_SEAT: usize = 24;
+const TRIES_PER_SEAT: usize = 12;
 /// Rounds of repair and local search.
-const ROUNDS: usize = 4;
+const ROUNDS: usize = 3;
+/// Passes of the local search in a round.
+const PASSES: usize = 3;
 /// Seconds for the exact model of a part's groups.
-const GROUP_SECONDS: f64 = 0.3;
+const GROUP_SECONDS: f64 = 0.2;
 /// Seconds for the exact model of a whole (small) part.
 const PART_SECONDS: f64 = 20.0;
 
@@ -61,6 +63,7 @@ pub fn run(
                 deadline,
                 tracker: &tracker,
                 index: i,
+                checked: vec![None; part.members.len()],
             };
             let (bound, optimal) = s.solve(seed);
             (s.a.course, bound, optimal)
@@ -112,6 +115,10 @@ pub struct Assignment {
     pub load: Vec<u32>,
     /// Local members attending each local offer.
     pub attendees: Vec<Vec<usize>>,
+    /// Counts the changes of seats.
+    pub stamp: u64,
+    /// For each local offer, the stamp of its last change of seats.
+    pub changed: Vec<u64>,
 }
 
 impl Assignment {
@@ -121,15 +128,19 @@ impl Assignment {
             course: vec![Vec::new(); ctx.part.members.len()],
             load: vec![0; ctx.part.offers.len()],
             attendees: vec![Vec::new(); ctx.part.offers.len()],
+            stamp: 0,
+            changed: vec![0; ctx.part.offers.len()],
         }
     }
 
     /// Gives a member (attending nothing) a course.
     pub fn put(&mut self, ctx: &Ctx, lm: usize, course: Vec<usize>) {
         let h = ctx.member(lm).headcount;
+        self.stamp += 1;
         for &o in &course {
             self.load[o] += h;
             self.attendees[o].push(lm);
+            self.changed[o] = self.stamp;
         }
         self.course[lm] = course;
     }
@@ -138,9 +149,11 @@ impl Assignment {
     pub fn take(&mut self, ctx: &Ctx, lm: usize) -> Vec<usize> {
         let h = ctx.member(lm).headcount;
         let course = std::mem::take(&mut self.course[lm]);
+        self.stamp += 1;
         for &o in &course {
             self.load[o] -= h;
             self.attendees[o].retain(|&x| x != lm);
+            self.changed[o] = self.stamp;
         }
         course
     }
@@ -186,6 +199,8 @@ struct Solver<'a> {
     deadline: Option<Instant>,
     tracker: &'a Tracker<'a>,
     index: usize,
+    /// For each local member, the stamp at its last turn of local search.
+    checked: Vec<Option<u64>>,
 }
 
 impl Solver<'_> {
@@ -421,16 +436,21 @@ impl Solver<'_> {
     }
 
     /// Re-optimises every course in a seeded order until nothing improves;
-    /// whether anything did.
+    /// whether anything did. A member none of whose sessions changed seats
+    /// since its last turn is skipped (its best course is the same).
     fn local_search(&mut self, rng: &mut ChaCha8Rng) -> bool {
         let mut order: Vec<usize> = (0..self.ctx.part.members.len()).collect();
         let mut any = false;
-        loop {
+        for _ in 0..PASSES {
             order.shuffle(rng);
             let mut improved = false;
             for &lm in &order {
                 if self.late() {
                     return any;
+                }
+                let seen = self.checked[lm];
+                if seen.is_some_and(|t| self.ctx.part.usable[lm].iter().all(|&o| self.a.changed[o] <= t)) {
+                    continue;
                 }
                 let old = self.a.take(self.ctx, lm);
                 let before = course::cost(self.ctx, lm, &old, &self.a.load, Rule::default());
@@ -441,12 +461,14 @@ impl Solver<'_> {
                 } else {
                     self.a.put(self.ctx, lm, old);
                 }
+                self.checked[lm] = Some(self.a.stamp);
             }
             any |= improved;
             if !improved {
-                return any;
+                break;
             }
         }
+        any
     }
 }
 

@@ -15,13 +15,13 @@ use crate::resolve::Offer;
 use rally_model::{Model, ThemeSet};
 use std::collections::{HashMap, HashSet};
 
-/// Why a session cannot be part of a member's course, whatever else it attends.
+/// Why a session cannot be part of a member's course, whatever else it
+/// attends; ordered from the most to the least actionable (the order in
+/// which explanations list them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Barrier {
     /// The workshop's audience does not admit the member's profile.
     Audience,
-    /// The venue is outside the member's territory.
-    Territory,
     /// The session seats fewer than the member's headcount.
     Capacity,
     /// The venue is unreachable from the member's base.
@@ -30,18 +30,21 @@ pub enum Barrier {
     TooFar,
     /// The member is not available in the session's period.
     Unavailable,
+    /// The venue is outside the member's territory.
+    Territory,
 }
 
-/// The first barrier that keeps a member out of a session, if any (C1, C4, capacity).
+/// The first barrier that keeps a member out of a session, if any (C1, C4,
+/// capacity); a session outside the member's territory is only that.
 pub fn barrier(model: &Model, member: usize, offer: &Offer) -> Option<Barrier> {
     let m = &model.members[member];
-    if !model.admits(offer.workshop, m.profile) {
-        return Some(Barrier::Audience);
-    }
     if m.territory
         .is_some_and(|t| model.venues[offer.at.venue].territory != t)
     {
         return Some(Barrier::Territory);
+    }
+    if !model.admits(offer.workshop, m.profile) {
+        return Some(Barrier::Audience);
     }
     if offer.capacity < m.headcount {
         return Some(Barrier::Capacity);

@@ -62,39 +62,25 @@ pub fn why(model: &Model, member: usize, offers: &[Offer], reach: Reach) -> Stri
 
 fn clause(model: &Model, member: usize, b: Barrier, offers: &[&Offer]) -> String {
     let m = &model.members[member];
-    let list = offers
-        .iter()
-        .take(6)
-        .map(|o| {
-            format!(
-                "{} ({}, {})",
-                model.sessions[o.session].id,
-                model.grid.label(o.at.period),
-                model.venues[o.at.venue].id
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    let more = if offers.len() > 6 {
-        format!(" and {} more", offers.len() - 6)
-    } else {
-        String::new()
-    };
     let who = if m.is_group {
         "this group"
     } else {
         "this participant"
     };
     let tail = match b {
+        // Sessions elsewhere are many and far: counted, not listed.
+        Barrier::Territory => {
+            return format!(
+                "{} session(s) outside {who}'s territory {}",
+                offers.len(),
+                m.territory
+                    .map(|t| model.territories[t].as_str())
+                    .unwrap_or("")
+            )
+        }
         Barrier::Audience => format!(
             "whose workshop's audience does not admit the profile {}",
             rally_model::PROFILES[m.profile]
-        ),
-        Barrier::Territory => format!(
-            "outside {who}'s territory {}",
-            m.territory
-                .map(|t| model.territories[t].as_str())
-                .unwrap_or("")
         ),
         Barrier::Capacity => format!(
             "whose capacity seats fewer than {who}'s {} people",
@@ -113,6 +99,24 @@ fn clause(model: &Model, member: usize, b: Barrier, offers: &[&Offer]) -> String
             "when {who} is not available (its availability: {})",
             describe_availability(member_availability(model, member))
         ),
+    };
+    let list = offers
+        .iter()
+        .take(6)
+        .map(|o| {
+            format!(
+                "{} ({}, {})",
+                model.sessions[o.session].id,
+                model.grid.label(o.at.period),
+                model.venues[o.at.venue].id
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = if offers.len() > 6 {
+        format!(" and {} more", offers.len() - 6)
+    } else {
+        String::new()
     };
     format!("{list}{more}, {tail}")
 }

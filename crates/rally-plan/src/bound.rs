@@ -50,7 +50,10 @@ pub fn linear(instance: &Instance, part: &Part) -> i64 {
             }
         }
         for p in placements {
-            let key = (model.venues[p.venue].territory, model.grid.week_of(p.period));
+            let key = (
+                model.venues[p.venue].territory,
+                model.grid.week_of(p.period),
+            );
             *cells.entry(key).or_default() += 1;
         }
         for ((tau, week), k) in cells {
@@ -78,7 +81,11 @@ pub fn linear(instance: &Instance, part: &Part) -> i64 {
 
 /// The bound of `coverage`: the cost of the classes among `suspects` that no
 /// programme certifies (a class certified by some programme is no suspect).
-pub fn coverage<'c>(instance: &Instance, part: &Part, suspects: impl Iterator<Item = &'c Class>) -> i64 {
+pub fn coverage<'c>(
+    instance: &Instance,
+    part: &Part,
+    suspects: impl Iterator<Item = &'c Class>,
+) -> i64 {
     let model = instance.model;
     let workshops: BTreeSet<usize> = part
         .sessions

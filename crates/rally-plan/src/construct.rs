@@ -104,7 +104,10 @@ pub fn greedy(prog: &mut Programme, classes: &[Class], rng: &mut ChaCha8Rng) {
             }
         }
     }
-    let mut order: Vec<usize> = sessions.into_iter().filter(|&s| prog.at[s].is_none()).collect();
+    let mut order: Vec<usize> = sessions
+        .into_iter()
+        .filter(|&s| prog.at[s].is_none())
+        .collect();
     order.shuffle(rng);
     order.sort_by_key(|&s| {
         let w = model.sessions[s].workshop;

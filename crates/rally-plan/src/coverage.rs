@@ -112,13 +112,22 @@ pub fn certifiable(model: &Model, classes: &[Class], offers: &[Offer]) -> Vec<bo
 
 /// The coverage term of the classes left uncertifiable.
 pub fn cost(classes: &[Class], ok: &[bool]) -> i64 {
-    classes.iter().zip(ok).filter(|(_, ok)| !**ok).map(|(c, _)| c.cost).sum()
+    classes
+        .iter()
+        .zip(ok)
+        .filter(|(_, ok)| !**ok)
+        .map(|(c, _)| c.cost)
+        .sum()
 }
 
 /// Whether a class could be certified if every workshop ran at every feasible
 /// placement, ignoring the travel between its sessions of one day: when not,
 /// no programme certifies it (a lower bound on coverage).
-pub fn ever_certifiable(model: &Model, class: &Class, placements: &[(usize, &[Placement])]) -> bool {
+pub fn ever_certifiable(
+    model: &Model,
+    class: &Class,
+    placements: &[(usize, &[Placement])],
+) -> bool {
     let mut all: Vec<Offer> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for &(w, ps) in placements {
@@ -127,7 +136,10 @@ pub fn ever_certifiable(model: &Model, class: &Class, placements: &[(usize, &[Pl
             continue;
         }
         for &at in ps {
-            if !class.venues[at.venue] || seen.contains(&(at.period, themes)) || !class.can_attend(model, w, at) {
+            if !class.venues[at.venue]
+                || seen.contains(&(at.period, themes))
+                || !class.can_attend(model, w, at)
+            {
                 continue;
             }
             seen.insert((at.period, themes));
@@ -152,7 +164,9 @@ pub fn offered(model: &Model, classes: &[Class], offers: &[Offer]) -> Vec<ThemeS
             offers
                 .iter()
                 .filter(|o| c.can_attend(model, o.workshop, o.at))
-                .fold(0, |acc, o| acc | (model.workshops[o.workshop].themes & c.themes))
+                .fold(0, |acc, o| {
+                    acc | (model.workshops[o.workshop].themes & c.themes)
+                })
         })
         .collect()
 }

@@ -16,8 +16,7 @@
 use crate::coverage::Class;
 use crate::programme::{themes, Programme};
 use good_lp::{
-    constraint, variable, Constraint, Expression, ProblemVariables, Solution, SolverModel,
-    Variable,
+    constraint, variable, Constraint, Expression, ProblemVariables, Solution, SolverModel, Variable,
 };
 use rally_model::{Model, Placement, ThemeSet};
 use std::collections::BTreeMap;
@@ -168,7 +167,10 @@ impl<'m> Builder<'_, '_, 'm> {
     }
 
     /// Binaries by (partner, key of the placement).
-    fn by_partner<K: Ord + Copy>(&self, key: impl Fn(Placement) -> K) -> BTreeMap<(usize, K), Vec<usize>> {
+    fn by_partner<K: Ord + Copy>(
+        &self,
+        key: impl Fn(Placement) -> K,
+    ) -> BTreeMap<(usize, K), Vec<usize>> {
         let mut out: BTreeMap<(usize, K), Vec<usize>> = BTreeMap::new();
         for (i, s) in self.slots.iter().enumerate() {
             for &o in &self.model().workshops[s.workshop].organisers {
@@ -181,7 +183,9 @@ impl<'m> Builder<'_, '_, 'm> {
     /// H6: a partner organises at most `parallel` sessions in a period.
     fn h6_partner_parallel(&mut self) {
         for ((o, period), ids) in self.by_partner(|at| at.period) {
-            let room = self.model().partners[o].parallel.saturating_sub(self.prog.partner_load(o, period).0);
+            let room = self.model().partners[o]
+                .parallel
+                .saturating_sub(self.prog.partner_load(o, period).0);
             if ids.len() as u32 > room {
                 let e = self.sum(ids.iter().map(|&i| &self.slots[i]));
                 self.constraints.push(constraint!(e <= room));
@@ -194,7 +198,9 @@ impl<'m> Builder<'_, '_, 'm> {
         let grid = &self.model().grid;
         for ((o, day), ids) in self.by_partner(|at| grid.day_of(at.period)) {
             let first = grid.period(day, 0);
-            let room = self.model().partners[o].max_per_day.saturating_sub(self.prog.partner_load(o, first).1);
+            let room = self.model().partners[o]
+                .max_per_day
+                .saturating_sub(self.prog.partner_load(o, first).1);
             if ids.len() as u32 > room {
                 let e = self.sum(ids.iter().map(|&i| &self.slots[i]));
                 self.constraints.push(constraint!(e <= room));
@@ -219,7 +225,10 @@ impl<'m> Builder<'_, '_, 'm> {
             for &i in &ids {
                 let s = &self.slots[i];
                 let (_, end) = model.times_in(s.workshop, s.at.period);
-                starts.entry((s.at.period, s.at.venue)).or_default().push((end, i));
+                starts
+                    .entry((s.at.period, s.at.venue))
+                    .or_default()
+                    .push((end, i));
             }
             for (&(p, a), earlier) in &starts {
                 let mut ends: Vec<u32> = earlier.iter().map(|x| x.0).collect();
@@ -233,7 +242,9 @@ impl<'m> Builder<'_, '_, 'm> {
                             let s = &self.slots[j];
                             s.at.period > p && grid.day_of(s.at.period) == day && {
                                 let (start, _) = model.times_in(s.workshop, s.at.period);
-                                model.venue_travel(a, s.at.venue).is_none_or(|t| e + t > start)
+                                model
+                                    .venue_travel(a, s.at.venue)
+                                    .is_none_or(|t| e + t > start)
                             }
                         })
                         .collect();
@@ -290,7 +301,8 @@ impl<'m> Builder<'_, '_, 'm> {
             let n = self.sum(ids.iter().map(|&i| &self.slots[i])) + fixed as f64;
             for j in 1..most {
                 let (j, c) = (j as f64, (j * (j + 1) / 2) as f64);
-                self.constraints.push(constraint!(pairs >= j * n.clone() - c));
+                self.constraints
+                    .push(constraint!(pairs >= j * n.clone() - c));
             }
             self.objective += weight * pairs;
         }
@@ -309,16 +321,27 @@ impl<'m> Builder<'_, '_, 'm> {
             let total = self.sum(ids.iter().map(|&i| &self.slots[i])) + fixed_total as f64;
             let d = days as f64;
             self.constraints.push(constraint!(d * cap >= total.clone()));
-            self.constraints.push(constraint!(d * cap <= total + d - 1.0));
+            self.constraints
+                .push(constraint!(d * cap <= total + d - 1.0));
             let mut on_day: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
             for &i in &ids {
-                on_day.entry(model.grid.day_of(self.slots[i].at.period)).or_default().push(i);
+                on_day
+                    .entry(model.grid.day_of(self.slots[i].at.period))
+                    .or_default()
+                    .push(i);
             }
             for day in 0..days {
                 let fixed = self.prog.territory_load(tau, day).0 as f64;
                 let excess = self.vars.add(variable().min(0));
-                let n = self.sum(on_day.get(&day).into_iter().flatten().map(|&i| &self.slots[i]));
-                self.constraints.push(constraint!(excess >= n + fixed - cap));
+                let n = self.sum(
+                    on_day
+                        .get(&day)
+                        .into_iter()
+                        .flatten()
+                        .map(|&i| &self.slots[i]),
+                );
+                self.constraints
+                    .push(constraint!(excess >= n + fixed - cap));
                 self.objective += weight * excess;
             }
         }
@@ -396,7 +419,9 @@ impl<'m> Builder<'_, '_, 'm> {
 #[cfg(not(feature = "highs"))]
 fn backend(problem: good_lp::variable::UnsolvedProblem, limit: Duration) -> impl SolverModel {
     use good_lp::WithTimeLimit;
-    problem.using(good_lp::microlp).with_time_limit(limit.as_secs_f64())
+    problem
+        .using(good_lp::microlp)
+        .with_time_limit(limit.as_secs_f64())
 }
 
 /// HiGHS, on one thread.
@@ -412,7 +437,11 @@ fn backend(problem: good_lp::variable::UnsolvedProblem, limit: Duration) -> impl
 
 /// Gives each free session one of its workshop's chosen placements: those of
 /// the previous plan keep theirs, the others follow in id and period order.
-fn assign(prog: &Programme, free: &[usize], values: &[(usize, Placement, bool)]) -> Vec<(usize, Placement)> {
+fn assign(
+    prog: &Programme,
+    free: &[usize],
+    values: &[(usize, Placement, bool)],
+) -> Vec<(usize, Placement)> {
     let instance = prog.instance;
     let mut chosen: BTreeMap<usize, Vec<Placement>> = BTreeMap::new();
     for &(w, at, on) in values {
@@ -431,7 +460,9 @@ fn assign(prog: &Programme, free: &[usize], values: &[(usize, Placement, bool)])
         }
     }
     for s in waiting {
-        let list = chosen.entry(instance.model.sessions[s].workshop).or_default();
+        let list = chosen
+            .entry(instance.model.sessions[s].workshop)
+            .or_default();
         if !list.is_empty() {
             out.push((s, list.remove(0)));
         }

@@ -108,7 +108,8 @@ impl<'i, 'm> Programme<'i, 'm> {
             partner.parallel != 1
                 || self.partner_sessions[o].iter().all(|&other| {
                     let b = self.at[other].expect("listed sessions are placed");
-                    model.grid.day_of(b.period) != day || travel_fits(model, (w, at, start, end), (self.workshop(other), b))
+                    model.grid.day_of(b.period) != day
+                        || travel_fits(model, (w, at, start, end), (self.workshop(other), b))
                 })
         })
     }
@@ -141,7 +142,8 @@ impl<'i, 'm> Programme<'i, 'm> {
         }
         let same = self.workshop_day[w * nd + day] as i64;
         d += wt.same_day * if sign > 0 { same } else { -(same - 1) };
-        d += wt.daily_load * (self.daily_load_with(territory, day, sign) - self.daily_load(territory));
+        d += wt.daily_load
+            * (self.daily_load_with(territory, day, sign) - self.daily_load(territory));
         let was = if sign > 0 { None } else { Some(at) };
         let now = if sign > 0 { Some(at) } else { None };
         d + self.instance.moving(session, now) - self.instance.moving(session, was)
@@ -172,7 +174,10 @@ impl<'i, 'm> Programme<'i, 'm> {
         let territory = model.venues[at.venue].territory;
         self.venue_use[at.venue * np + at.period] = if sign > 0 { session as u32 + 1 } else { 0 };
         for &o in &model.workshops[w].organisers {
-            let (pp, pd) = (&mut self.partner_period[o * np + at.period], &mut self.partner_day[o * nd + day]);
+            let (pp, pd) = (
+                &mut self.partner_period[o * np + at.period],
+                &mut self.partner_day[o * nd + day],
+            );
             if sign > 0 {
                 *pp += 1;
                 *pd += 1;
@@ -213,13 +218,18 @@ impl<'i, 'm> Programme<'i, 'm> {
     /// Sessions at venues of `territory` on `day`, and in all.
     pub fn territory_load(&self, territory: usize, day: usize) -> (i64, i64) {
         let nd = self.model().grid.days.len();
-        (self.territory_day[territory * nd + day] as i64, self.territory_total[territory] as i64)
+        (
+            self.territory_day[territory * nd + day] as i64,
+            self.territory_total[territory] as i64,
+        )
     }
 
     /// The session at a venue in a period, if any.
     pub fn occupant(&self, at: Placement) -> Option<usize> {
         let np = self.model().grid.n_periods();
-        self.venue_use[at.venue * np + at.period].checked_sub(1).map(|s| s as usize)
+        self.venue_use[at.venue * np + at.period]
+            .checked_sub(1)
+            .map(|s| s as usize)
     }
 
     /// Sessions organised by a partner in a period and on a day.
@@ -273,7 +283,10 @@ impl<'i, 'm> Programme<'i, 'm> {
 
     /// Moves of the previous plan's sessions while nothing is placed.
     fn moves_all(&self) -> i64 {
-        self.sessions.iter().map(|&s| self.instance.moving(s, None)).sum()
+        self.sessions
+            .iter()
+            .map(|&s| self.instance.moving(s, None))
+            .sum()
     }
 
     /// The cost recomputed from scratch (for tests of the incremental one).
@@ -298,9 +311,13 @@ pub fn travel_fits(model: &Model, a: (usize, Placement, u32, u32), b: (usize, Pl
     }
     let (b_start, b_end) = model.times_in(wb, bt.period);
     if bt.period < at.period {
-        model.venue_travel(bt.venue, at.venue).is_some_and(|t| b_end + t <= start)
+        model
+            .venue_travel(bt.venue, at.venue)
+            .is_some_and(|t| b_end + t <= start)
     } else {
-        model.venue_travel(at.venue, bt.venue).is_some_and(|t| end + t <= b_start)
+        model
+            .venue_travel(at.venue, bt.venue)
+            .is_some_and(|t| end + t <= b_start)
     }
 }
 

@@ -32,7 +32,10 @@ fn never_placeable(model: &Model, w: usize) -> String {
     if venues.is_empty() {
         let mut why: Vec<String> = Vec::new();
         for v in 0..model.venues.len() {
-            let probe = Placement { period: 0, venue: v };
+            let probe = Placement {
+                period: 0,
+                venue: v,
+            };
             for (rule, text) in model.placement_problems(w, probe) {
                 if rule == "H3" && !why.contains(&text) {
                     why.push(text);
@@ -50,7 +53,11 @@ fn never_placeable(model: &Model, w: usize) -> String {
     if open.count_ones(..) == 0 {
         return closed_periods(model, w);
     }
-    let names: Vec<&str> = venues.iter().take(4).map(|&v| model.venues[v].id.as_str()).collect();
+    let names: Vec<&str> = venues
+        .iter()
+        .take(4)
+        .map(|&v| model.venues[v].id.as_str())
+        .collect();
     format!(
         "the venues workshop {} may use ({}) are never available when it and its organisers are; open a venue on one of those days",
         workshop.id,
@@ -80,7 +87,11 @@ fn closed_periods(model: &Model, w: usize) -> String {
         if p.available.count_ones(..) == 0 {
             return format!("organiser {} is never available during the rally", p.id);
         }
-        if p.available.intersection(&workshop.available).next().is_none() {
+        if p.available
+            .intersection(&workshop.available)
+            .next()
+            .is_none()
+        {
             return format!(
                 "organiser {} is never available when workshop {} may run; widen one of their availabilities",
                 p.id, workshop.id
@@ -92,10 +103,7 @@ fn closed_periods(model: &Model, w: usize) -> String {
         for &b in &org[i + 1..] {
             let (pa, pb) = (&model.partners[a], &model.partners[b]);
             if pa.available.intersection(&pb.available).next().is_none() {
-                return format!(
-                    "organisers {} and {} are never free together",
-                    pa.id, pb.id
-                );
+                return format!("organisers {} and {} are never free together", pa.id, pb.id);
             }
         }
     }
@@ -115,7 +123,10 @@ fn held(prog: &Programme, session: usize) -> String {
     let mut why: BTreeMap<String, usize> = BTreeMap::new();
     for &at in placements {
         let text = if let Some(other) = prog.occupant(at) {
-            format!("venue {} is taken (e.g. by {})", model.venues[at.venue].id, model.sessions[other].id)
+            format!(
+                "venue {} is taken (e.g. by {})",
+                model.venues[at.venue].id, model.sessions[other].id
+            )
         } else {
             partner_hold(prog, w, at)
         };
@@ -123,7 +134,11 @@ fn held(prog: &Programme, session: usize) -> String {
     }
     let mut list: Vec<(usize, String)> = why.into_iter().map(|(k, v)| (v, k)).collect();
     list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let parts: Vec<String> = list.iter().take(3).map(|(n, t)| format!("{t} ({n})")).collect();
+    let parts: Vec<String> = list
+        .iter()
+        .take(3)
+        .map(|(n, t)| format!("{t} ({n})"))
+        .collect();
     format!(
         "every one of its {} possible placements is held: {}; free an organiser or open another venue or day",
         placements.len(),
@@ -138,10 +153,16 @@ fn partner_hold(prog: &Programme, w: usize, at: Placement) -> String {
         let p = &model.partners[o];
         let (in_period, in_day) = prog.partner_load(o, at.period);
         if in_period >= p.parallel {
-            return format!("organiser {} already runs {} session(s) at that time", p.id, in_period);
+            return format!(
+                "organiser {} already runs {} session(s) at that time",
+                p.id, in_period
+            );
         }
         if in_day >= p.max_per_day {
-            return format!("organiser {} already runs its {} sessions that day", p.id, p.max_per_day);
+            return format!(
+                "organiser {} already runs its {} sessions that day",
+                p.id, p.max_per_day
+            );
         }
     }
     "an organiser could not travel in time from or to its other session that day".to_string()

@@ -34,7 +34,10 @@ struct Effect {
 pub fn repair_coverage(prog: &mut Programme, classes: &[Class], out_of_time: &dyn Fn() -> bool) {
     let model = prog.model();
     let offers = coverage::offers(prog);
-    let reach = classes.iter().map(|c| reach(model, c.member, &offers)).collect();
+    let reach = classes
+        .iter()
+        .map(|c| reach(model, c.member, &offers))
+        .collect();
     let mut r = Repair {
         prog,
         classes,
@@ -42,7 +45,9 @@ pub fn repair_coverage(prog: &mut Programme, classes: &[Class], out_of_time: &dy
     };
     loop {
         let mut improved = false;
-        let mut order: Vec<usize> = (0..classes.len()).filter(|&c| !r.reach[c].certifiable).collect();
+        let mut order: Vec<usize> = (0..classes.len())
+            .filter(|&c| !r.reach[c].certifiable)
+            .collect();
         order.sort_by_key(|&c| (-classes[c].cost, c));
         for c in order {
             if out_of_time() {
@@ -76,7 +81,12 @@ impl Repair<'_, '_, '_, '_> {
             .copied()
             .filter(|&s| self.prog.instance.is_free(s))
             .filter(|&s| model.workshop_of(s).themes & class.themes != 0)
-            .filter(|&s| model.admits(model.sessions[s].workshop, model.members[class.member].profile))
+            .filter(|&s| {
+                model.admits(
+                    model.sessions[s].workshop,
+                    model.members[class.member].profile,
+                )
+            })
             .collect();
         candidates.sort_by_key(|&s| (model.workshop_of(s).themes & lacking == 0, s));
         let mut tries = 0;
@@ -144,7 +154,14 @@ impl Repair<'_, '_, '_, '_> {
 
     /// The change in total and progress over the classes that can attend the
     /// old or the new placement.
-    fn effect(&self, w: usize, old: Option<Placement>, at: Placement, linear: i64, offers: &[rally_check::Offer]) -> Effect {
+    fn effect(
+        &self,
+        w: usize,
+        old: Option<Placement>,
+        at: Placement,
+        linear: i64,
+        offers: &[rally_check::Offer],
+    ) -> Effect {
         let model = self.prog.model();
         let mut e = Effect {
             total: linear,
@@ -152,7 +169,8 @@ impl Repair<'_, '_, '_, '_> {
             reach: Vec::new(),
         };
         for (k, class) in self.classes.iter().enumerate() {
-            let touched = class.can_attend(model, w, at) || old.is_some_and(|o| class.can_attend(model, w, o));
+            let touched = class.can_attend(model, w, at)
+                || old.is_some_and(|o| class.can_attend(model, w, o));
             if !touched {
                 continue;
             }

@@ -83,7 +83,8 @@ pub fn solve_part(
     best: &Best,
 ) -> Solved {
     let model = instance.model;
-    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let mut rng =
+        ChaCha8Rng::seed_from_u64(seed ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
     let classes = coverage::classes(model, &part.members);
     let mut prog = Programme::new(instance, &part.sessions, &part.territories);
     construct::greedy(&mut prog, &classes, &mut rng);
@@ -97,7 +98,12 @@ pub fn solve_part(
     best.report(index, state.total());
     let linear_bound = crate::bound::linear(instance, part);
     let mut proven = None;
-    let free: Vec<usize> = part.sessions.iter().copied().filter(|&s| instance.is_free(s)).collect();
+    let free: Vec<usize> = part
+        .sessions
+        .iter()
+        .copied()
+        .filter(|&s| instance.is_free(s))
+        .collect();
     if state.prog.cost() > linear_bound && !out_of_time() {
         if binaries(instance, &free) <= WHOLE_PART_LIMIT {
             proven = whole(&mut state, &free, &classes, deadline);
@@ -111,8 +117,13 @@ pub fn solve_part(
     }
     let offers = coverage::offers(&state.prog);
     let ok = coverage::certifiable(model, &classes, &offers);
-    let suspects = classes.iter().zip(&ok).filter(|(_, ok)| !**ok).map(|(c, _)| c);
-    let bound = (linear_bound + crate::bound::coverage(instance, part, suspects)).max(proven.unwrap_or(0));
+    let suspects = classes
+        .iter()
+        .zip(&ok)
+        .filter(|(_, ok)| !**ok)
+        .map(|(c, _)| c);
+    let bound =
+        (linear_bound + crate::bound::coverage(instance, part, suspects)).max(proven.unwrap_or(0));
     best.report(index, state.total());
     let placed = part
         .sessions
@@ -128,20 +139,40 @@ pub fn solve_part(
 /// The exact coverage term of a programme.
 fn coverage_of(prog: &Programme, classes: &[Class]) -> i64 {
     let offers = coverage::offers(prog);
-    coverage::cost(classes, &coverage::certifiable(prog.model(), classes, &offers))
+    coverage::cost(
+        classes,
+        &coverage::certifiable(prog.model(), classes, &offers),
+    )
 }
 
 /// Binaries of the exact model for these sessions with nothing else placed (an upper estimate).
 fn binaries(instance: &Instance, sessions: &[usize]) -> usize {
-    let mut workshops: Vec<usize> = sessions.iter().map(|&s| instance.model.sessions[s].workshop).collect();
+    let mut workshops: Vec<usize> = sessions
+        .iter()
+        .map(|&s| instance.model.sessions[s].workshop)
+        .collect();
     workshops.dedup();
-    workshops.iter().map(|&w| instance.placements[w].len()).sum()
+    workshops
+        .iter()
+        .map(|&w| instance.placements[w].len())
+        .sum()
 }
 
 /// Moves single sessions to their best placement while that lowers the
 /// linear terms without raising coverage.
-fn relocate(state: &mut State, classes: &[Class], rng: &mut ChaCha8Rng, out_of_time: &dyn Fn() -> bool) {
-    let mut order: Vec<usize> = state.prog.sessions.iter().copied().filter(|&s| state.prog.instance.is_free(s)).collect();
+fn relocate(
+    state: &mut State,
+    classes: &[Class],
+    rng: &mut ChaCha8Rng,
+    out_of_time: &dyn Fn() -> bool,
+) {
+    let mut order: Vec<usize> = state
+        .prog
+        .sessions
+        .iter()
+        .copied()
+        .filter(|&s| state.prog.instance.is_free(s))
+        .collect();
     order.shuffle(rng);
     loop {
         let mut improved = false;
@@ -176,11 +207,15 @@ fn relocate(state: &mut State, classes: &[Class], rng: &mut ChaCha8Rng, out_of_t
 }
 
 /// The whole part through the exact model; its bound when proven optimal.
-fn whole(state: &mut State, free: &[usize], classes: &[Class], deadline: Option<Instant>) -> Option<i64> {
+fn whole(
+    state: &mut State,
+    free: &[usize],
+    classes: &[Class],
+    deadline: Option<Instant>,
+) -> Option<i64> {
     let (candidate, optimal, relaxed) = resolve(state, free, classes, deadline, WHOLE_LIMIT)?;
-    let bound = (optimal && state.prog.instance.previous.iter().all(Option::is_none)).then(|| {
-        candidate.prog.cost() + relaxed
-    });
+    let bound = (optimal && state.prog.instance.previous.iter().all(Option::is_none))
+        .then(|| candidate.prog.cost() + relaxed);
     if candidate.total() < state.total() {
         *state = candidate;
     }
@@ -202,7 +237,9 @@ fn resolve<'i, 'm>(
             prog.remove(s);
         }
     }
-    let limit = deadline.map_or(most, |d| d.saturating_duration_since(Instant::now()).min(most));
+    let limit = deadline.map_or(most, |d| {
+        d.saturating_duration_since(Instant::now()).min(most)
+    });
     if limit.is_zero() {
         return None;
     }
@@ -230,9 +267,13 @@ fn neighbourhoods(
     let model = instance.model;
     let mut hoods: Vec<Vec<usize>> = Vec::new();
     let territory_of = |s: usize, prog: &Programme| -> Option<usize> {
-        prog.at[s].map(|at| model.venues[at.venue].territory).or_else(|| {
-            instance.placements[model.sessions[s].workshop].first().map(|p| model.venues[p.venue].territory)
-        })
+        prog.at[s]
+            .map(|at| model.venues[at.venue].territory)
+            .or_else(|| {
+                instance.placements[model.sessions[s].workshop]
+                    .first()
+                    .map(|p| model.venues[p.venue].territory)
+            })
     };
     for &tau in &part.territories {
         let weeks = model.grid.weeks.len();
@@ -242,7 +283,10 @@ fn neighbourhoods(
                 .iter()
                 .copied()
                 .filter(|&s| instance.is_free(s) && territory_of(s, &state.prog) == Some(tau))
-                .filter(|&s| state.prog.at[s].is_none_or(|at| (k..k + 2).contains(&model.grid.week_of(at.period))))
+                .filter(|&s| {
+                    state.prog.at[s]
+                        .is_none_or(|at| (k..k + 2).contains(&model.grid.week_of(at.period)))
+                })
                 .collect();
             hoods.push(hood);
         }
@@ -278,4 +322,3 @@ fn neighbourhoods(
         }
     }
 }
-

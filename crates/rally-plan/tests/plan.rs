@@ -12,7 +12,9 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -53,8 +55,13 @@ fn exact_optimum(model: &Model) -> i64 {
     let sessions: Vec<usize> = (0..model.sessions.len()).collect();
     let territories: Vec<usize> = (0..model.territories.len()).collect();
     let mut prog = Programme::new(&instance, &sessions, &territories);
-    let free: Vec<usize> = sessions.iter().copied().filter(|&s| instance.is_free(s)).collect();
-    let classes = rally_plan::coverage::classes(model, &(0..model.members.len()).collect::<Vec<_>>());
+    let free: Vec<usize> = sessions
+        .iter()
+        .copied()
+        .filter(|&s| instance.is_free(s))
+        .collect();
+    let classes =
+        rally_plan::coverage::classes(model, &(0..model.members.len()).collect::<Vec<_>>());
     let outcome = rally_plan::mip::solve(&prog, &free, &classes, Duration::from_secs(60))
         .expect("the exact model solves");
     assert!(outcome.optimal, "the exact model proves optimality");
@@ -82,7 +89,11 @@ fn haute_vienne_is_planned_optimally_and_pins_stay() {
     assert!(outcome.plan.unscheduled.is_empty());
     for pin in &model.pins {
         let want = model.planned_session(pin.session, pin.at);
-        assert!(outcome.plan.sessions.contains(&want), "pin {} moved", want.id);
+        assert!(
+            outcome.plan.sessions.contains(&want),
+            "pin {} moved",
+            want.id
+        );
     }
 }
 
@@ -98,14 +109,20 @@ fn same_seed_same_plan_byte_for_byte() {
 /// Tiny with a workshop whose organisers are never free together.
 fn tiny_with_clash() -> Model {
     let mut e: Value = serde_json::from_str(&fixture("tiny.json")).unwrap();
-    e["partners"].as_array_mut().unwrap().push(serde_json::json!({
-        "id": "mondays", "kind": "association",
-        "availability": {"only": [{"weekdays": ["mon"]}]}
-    }));
-    e["workshops"].as_array_mut().unwrap().push(serde_json::json!({
-        "id": "w9", "themes": ["career"], "organisers": ["pe", "mondays"],
-        "capacity": {"min": 1, "max": 10}
-    }));
+    e["partners"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "mondays", "kind": "association",
+            "availability": {"only": [{"weekdays": ["mon"]}]}
+        }));
+    e["workshops"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "w9", "themes": ["career"], "organisers": ["pe", "mondays"],
+            "capacity": {"min": 1, "max": 10}
+        }));
     model_of(&e.to_string())
 }
 
@@ -116,7 +133,10 @@ fn organisers_never_free_together_are_named() {
     let u = &outcome.plan.unscheduled;
     assert_eq!(u.len(), 1);
     assert_eq!(u[0].id, "w9/1");
-    assert_eq!(u[0].reason, "organisers pe and mondays are never free together");
+    assert_eq!(
+        u[0].reason,
+        "organisers pe and mondays are never free together"
+    );
     assert_eq!(outcome.penalty.unscheduled, model.weights.unscheduled);
 }
 
@@ -125,9 +145,20 @@ fn without_week(text: &str, partner: &str, monday: &str, friday: &str) -> Model 
     let mut e: Value = serde_json::from_str(text).unwrap();
     for p in e["partners"].as_array_mut().unwrap() {
         if p["id"] == partner {
-            let avail = p.as_object_mut().unwrap().entry("availability").or_insert(serde_json::json!({}));
-            let except = avail.as_object_mut().unwrap().entry("except").or_insert(serde_json::json!([]));
-            except.as_array_mut().unwrap().push(serde_json::json!({"from": monday, "to": friday}));
+            let avail = p
+                .as_object_mut()
+                .unwrap()
+                .entry("availability")
+                .or_insert(serde_json::json!({}));
+            let except = avail
+                .as_object_mut()
+                .unwrap()
+                .entry("except")
+                .or_insert(serde_json::json!([]));
+            except
+                .as_array_mut()
+                .unwrap()
+                .push(serde_json::json!({"from": monday, "to": friday}));
         }
     }
     model_of(&e.to_string())
@@ -145,10 +176,16 @@ fn replanning_moves_only_what_the_change_forces() {
         .iter()
         .enumerate()
         .max_by_key(|(o, _)| {
-            first.sessions.iter().filter(|s| {
-                let w = model.workshop(&s.workshop).unwrap();
-                model.workshops[w].organisers.contains(o) && s.date >= monday && s.date <= friday
-            }).count()
+            first
+                .sessions
+                .iter()
+                .filter(|s| {
+                    let w = model.workshop(&s.workshop).unwrap();
+                    model.workshops[w].organisers.contains(o)
+                        && s.date >= monday
+                        && s.date <= friday
+                })
+                .count()
         })
         .map(|(_, p)| p.id.clone())
         .unwrap();
