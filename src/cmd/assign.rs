@@ -2,7 +2,6 @@
 //! keeps the programme of PLAN as is, gives every group and participant a
 //! course, and writes the plan with the checker's penalty.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -38,21 +37,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let model = crate::io::edition(&args.edition)?;
     let plan = crate::io::plan(&args.plan)?;
-    let live = !args.quiet && std::io::stderr().is_terminal();
-    let show = |best: i64| {
-        if live {
-            eprint!("\rbest course penalty so far: {best}   ");
-        }
-    };
+    let progress = crate::progress::Progress::new("assign", args.quiet, time_limit);
+    let show = |best: i64| progress.report(best);
     let options = rally_assign::AssignOptions {
         seed: args.seed,
         time_limit,
         progress: Some(&show),
     };
     let outcome = rally_assign::assign(&model, &plan, &options);
-    if live {
-        eprint!("\r\x1b[2K");
-    }
+    progress.finish();
     if !outcome.programme_valid && !args.quiet {
         eprintln!(
             "warning: the programme of {} breaks hard rules (see `rally check`); courses were assigned on it as is",

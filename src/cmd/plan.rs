@@ -1,7 +1,6 @@
 //! `rally plan EDITION -o PLAN [--time-limit SECONDS] [--seed N] [--from OLD_PLAN] [--quiet]`:
 //! plans the programme (no courses) and writes it with the checker's penalty.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -41,12 +40,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let model = crate::io::edition(&args.edition)?;
     let previous = args.from.as_deref().map(crate::io::plan).transpose()?;
-    let live = !args.quiet && std::io::stderr().is_terminal();
-    let show = |best: i64| {
-        if live {
-            eprint!("\rbest penalty so far: {best}   ");
-        }
-    };
+    let progress = crate::progress::Progress::new("plan", args.quiet, time_limit);
+    let show = |best: i64| progress.report(best);
     let opts = rally_plan::PlanOptions {
         seed: args.seed,
         time_limit,
@@ -54,9 +49,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         progress: Some(&show),
     };
     let outcome = rally_plan::plan(&model, &opts);
-    if live {
-        eprint!("\r\x1b[2K");
-    }
+    progress.finish();
     crate::io::write_plan(&args.output, &outcome.plan)?;
     if !args.quiet {
         eprint!("{}", summary(&outcome, opts.previous.is_some()));

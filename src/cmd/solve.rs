@@ -2,7 +2,6 @@
 //! plans the programme, assigns courses, improves the programme where people
 //! are squeezed out, and writes the plan with the checker's penalty.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -28,21 +27,15 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let time_limit = super::assign::time_limit(args.time_limit)?;
     let model = crate::io::edition(&args.edition)?;
-    let live = !args.quiet && std::io::stderr().is_terminal();
-    let show = |best: i64| {
-        if live {
-            eprint!("\rbest penalty so far: {best}   ");
-        }
-    };
+    let progress = crate::progress::Progress::new("solve", args.quiet, time_limit);
+    let show = |best: i64| progress.report(best);
     let options = rally_assign::SolveOptions {
         seed: args.seed,
         time_limit,
         progress: Some(&show),
     };
     let outcome = rally_assign::solve(&model, &options);
-    if live {
-        eprint!("\r\x1b[2K");
-    }
+    progress.finish();
     crate::io::write_plan(&args.output, &outcome.assigned.plan)?;
     if !args.quiet {
         eprint!("{}", outcome.assigned.summary());

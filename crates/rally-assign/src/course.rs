@@ -138,7 +138,9 @@ pub fn price(ctx: &Ctx, lo: usize, load: &[u32], h: u32) -> i64 {
 /// Minutes of one day's travel: base → venues in order → base.
 fn day_travel(ctx: &Ctx, m: &Member, day: &[usize]) -> i64 {
     let model = ctx.board.model;
-    let nodes = day.iter().map(|&o| model.venues[ctx.offer(o).at.venue].node);
+    let nodes = day
+        .iter()
+        .map(|&o| model.venues[ctx.offer(o).at.venue].node);
     let mut stops: Vec<usize> = Vec::with_capacity(day.len() + 2);
     stops.extend(m.base);
     stops.extend(nodes);
@@ -355,7 +357,9 @@ fn day_plans(
             let next = ctx.offer(o);
             if g & !gain == 0
                 || next.at.period == last.at.period
-                || seq.iter().any(|&i| ctx.offer(day[i].0).workshop == next.workshop)
+                || seq
+                    .iter()
+                    .any(|&i| ctx.offer(day[i].0).workshop == next.workshop)
             {
                 continue;
             }
@@ -372,9 +376,9 @@ fn day_plans(
     let keep: Vec<bool> = best
         .iter()
         .map(|p| {
-            !best.iter().any(|q| {
-                q.gain != p.gain && q.gain & p.gain == p.gain && q.cost <= p.cost
-            })
+            !best
+                .iter()
+                .any(|q| q.gain != p.gain && q.gain & p.gain == p.gain && q.cost <= p.cost)
         })
         .collect();
     let mut out: Vec<DayPlan> = best

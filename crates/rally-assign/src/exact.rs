@@ -65,7 +65,9 @@ pub fn solve(
 ) -> Option<Exact> {
     let model = ctx.board.model;
     let seconds = deadline.map_or(seconds, |d| {
-        d.saturating_duration_since(Instant::now()).as_secs_f64().min(seconds)
+        d.saturating_duration_since(Instant::now())
+            .as_secs_f64()
+            .min(seconds)
     });
     if seconds <= 0.0 {
         return None;
@@ -93,7 +95,10 @@ pub fn solve(
         let c = vars.add(variable().binary());
         initial.push((c, f64::from(u8::from(certified))));
         objective += m.headcount as f64 * c;
-        let x: Vec<(usize, Variable)> = offers.iter().map(|&o| (o, vars.add(variable().binary()))).collect();
+        let x: Vec<(usize, Variable)> = offers
+            .iter()
+            .map(|&o| (o, vars.add(variable().binary())))
+            .collect();
         for &(o, v) in &x {
             let on = certified && warm.course[lm].contains(&o);
             initial.push((v, f64::from(u8::from(on))));
@@ -178,7 +183,12 @@ pub fn solve(
                 return None;
             }
             headcount += ctx.member(lm).headcount as u64;
-            Some(x.iter().filter(|(_, v)| solution.value(*v) > 0.5).map(|&(o, _)| o).collect())
+            Some(
+                x.iter()
+                    .filter(|(_, v)| solution.value(*v) > 0.5)
+                    .map(|&(o, _)| o)
+                    .collect(),
+            )
         })
         .collect();
     Some(Exact {

@@ -63,7 +63,11 @@ fn plural(n: u64, word: &str) -> String {
 const MAX_SUGGESTIONS: usize = 5;
 
 /// Members left uncertified with their reasons, and the extra sessions that would help most.
-pub fn left_out(board: &Board, report: &Report, courses: &[Vec<usize>]) -> (Vec<LeftOut>, Vec<Suggestion>) {
+pub fn left_out(
+    board: &Board,
+    report: &Report,
+    courses: &[Vec<usize>],
+) -> (Vec<LeftOut>, Vec<Suggestion>) {
     let model = board.model;
     let mut out = Vec::new();
     let mut wanted: BTreeMap<(usize, usize, usize, usize), (u64, u64, u32)> = BTreeMap::new();
@@ -72,17 +76,23 @@ pub fn left_out(board: &Board, report: &Report, courses: &[Vec<usize>]) -> (Vec<
         let ctx = Ctx { board, part: &part };
         let mut a = Assignment::new(&ctx);
         for (lm, &m) in part.members.iter().enumerate() {
-            let local = courses[m].iter().map(|o| part.offers.binary_search(o).expect("offer of the part"));
+            let local = courses[m]
+                .iter()
+                .map(|o| part.offers.binary_search(o).expect("offer of the part"));
             a.put(&ctx, lm, local.collect());
         }
         for (lm, &m) in part.members.iter().enumerate() {
             let member = &model.members[m];
-            if !member.certificate || report.members[m].certified || !report.members[m].certifiable {
+            if !member.certificate || report.members[m].certified || !report.members[m].certifiable
+            {
                 continue;
             }
             let old = a.take(&ctx, lm);
             let overbook = model.weights.uncertified * member.headcount as i64 / 4 + 1;
-            let rule = Rule { forbidden: &[], overbook: Some(overbook) };
+            let rule = Rule {
+                forbidden: &[],
+                overbook: Some(overbook),
+            };
             let relaxed = course::best(&ctx, lm, &a.load, rule);
             let full: Vec<usize> = relaxed
                 .offers
@@ -92,7 +102,12 @@ pub fn left_out(board: &Board, report: &Report, courses: &[Vec<usize>]) -> (Vec<
                 .collect();
             for &o in &full {
                 let offer = ctx.offer(o);
-                let key = (offer.workshop, model.grid.weekday(ctx.day(o)), model.grid.slot_of(offer.at.period), offer.at.venue);
+                let key = (
+                    offer.workshop,
+                    model.grid.weekday(ctx.day(o)),
+                    model.grid.slot_of(offer.at.period),
+                    offer.at.venue,
+                );
                 let e = wanted.entry(key).or_insert((0, 0, offer.capacity));
                 if member.is_group {
                     e.1 += 1;
@@ -102,7 +117,13 @@ pub fn left_out(board: &Board, report: &Report, courses: &[Vec<usize>]) -> (Vec<
             }
             let names: Vec<String> = full
                 .iter()
-                .map(|&o| format!("{} ({})", model.sessions[ctx.offer(o).session].id, model.grid.label(ctx.offer(o).at.period)))
+                .map(|&o| {
+                    format!(
+                        "{} ({})",
+                        model.sessions[ctx.offer(o).session].id,
+                        model.grid.label(ctx.offer(o).at.period)
+                    )
+                })
                 .collect();
             squeezed.insert(m, names);
             a.put(&ctx, lm, old);
@@ -117,7 +138,10 @@ pub fn left_out(board: &Board, report: &Report, courses: &[Vec<usize>]) -> (Vec<
             r.why.clone()
         } else {
             match squeezed.get(&m) {
-                Some(names) if !names.is_empty() => format!("squeezed out by seats: its best course needs {}, which are full", names.join(", ")),
+                Some(names) if !names.is_empty() => format!(
+                    "squeezed out by seats: its best course needs {}, which are full",
+                    names.join(", ")
+                ),
                 _ => "squeezed out by seats: the sessions it needs are taken".to_string(),
             }
         };
@@ -131,18 +155,20 @@ pub fn left_out(board: &Board, report: &Report, courses: &[Vec<usize>]) -> (Vec<
     }
     let mut suggestions: Vec<Suggestion> = wanted
         .into_iter()
-        .map(|((w, weekday, slot, venue), (participants, groups, seats))| {
-            let groups = groups.min(1);
-            let participants = participants.min(seats as u64);
-            Suggestion {
-                workshop: model.workshops[w].id.clone(),
-                weekday: weekday_name(weekday),
-                slot: model.grid.slots[slot].id.clone(),
-                venue: model.venues[venue].name.clone(),
-                participants,
-                groups,
-            }
-        })
+        .map(
+            |((w, weekday, slot, venue), (participants, groups, seats))| {
+                let groups = groups.min(1);
+                let participants = participants.min(seats as u64);
+                Suggestion {
+                    workshop: model.workshops[w].id.clone(),
+                    weekday: weekday_name(weekday),
+                    slot: model.grid.slots[slot].id.clone(),
+                    venue: model.venues[venue].name.clone(),
+                    participants,
+                    groups,
+                }
+            },
+        )
         .collect();
     suggestions.sort_by_key(|s| std::cmp::Reverse(s.participants + 24 * s.groups));
     suggestions.truncate(MAX_SUGGESTIONS);
@@ -151,5 +177,14 @@ pub fn left_out(board: &Board, report: &Report, courses: &[Vec<usize>]) -> (Vec<
 
 /// The English name of a weekday (0 = Monday).
 pub(crate) fn weekday_name(i: usize) -> String {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][i].to_string()
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ][i]
+        .to_string()
 }

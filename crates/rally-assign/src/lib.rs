@@ -25,10 +25,8 @@ pub mod search;
 pub mod solve;
 pub mod summary;
 
-
 pub use explain::{LeftOut, Suggestion};
 pub use solve::{solve, SolveOptions, SolveOutcome};
-
 
 use rally_check::Penalty;
 use rally_model::types::Course;

@@ -226,16 +226,25 @@ impl Solver<'_> {
             .filter(|&lm| self.ctx.member(lm).is_group && self.certifiable(lm))
             .collect();
         self.greedy(&groups);
-        let wanted: u64 = groups.iter().map(|&lm| self.ctx.member(lm).headcount as u64).sum();
+        let wanted: u64 = groups
+            .iter()
+            .map(|&lm| self.ctx.member(lm).headcount as u64)
+            .sum();
         if self.a.headcount(self.ctx) < wanted && exact::fits(self.ctx, &groups) {
-            if let Some(found) = exact::solve(self.ctx, &groups, &self.a, self.deadline, GROUP_SECONDS) {
+            if let Some(found) =
+                exact::solve(self.ctx, &groups, &self.a, self.deadline, GROUP_SECONDS)
+            {
                 if found.headcount > self.a.headcount(self.ctx) {
                     self.a = Assignment::new(self.ctx);
                     self.adopt(&found.courses);
                 }
             }
         }
-        let rest: Vec<usize> = order.iter().copied().filter(|lm| !groups.contains(lm)).collect();
+        let rest: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|lm| !groups.contains(lm))
+            .collect();
         self.greedy(&rest);
         self.report();
         let mut rng = ChaCha8Rng::seed_from_u64(seed ^ self.ctx.part.members[0] as u64);
@@ -243,11 +252,17 @@ impl Solver<'_> {
         let mut optimal = false;
         let everyone: Vec<usize> = (0..self.ctx.part.members.len()).collect();
         if exact::fits(self.ctx, &everyone) && !self.late() {
-            if let Some(found) = exact::solve(self.ctx, &everyone, &self.a, self.deadline, PART_SECONDS) {
+            if let Some(found) =
+                exact::solve(self.ctx, &everyone, &self.a, self.deadline, PART_SECONDS)
+            {
                 if found.headcount > self.a.headcount(self.ctx) {
                     self.a = Assignment::new(self.ctx);
                     self.adopt(&found.courses);
-                    let rest: Vec<usize> = order.iter().copied().filter(|&lm| found.courses[lm].is_none()).collect();
+                    let rest: Vec<usize> = order
+                        .iter()
+                        .copied()
+                        .filter(|&lm| found.courses[lm].is_none())
+                        .collect();
                     self.greedy(&rest);
                     self.report();
                 }
@@ -370,7 +385,13 @@ impl Solver<'_> {
 
     /// Moves occupants out of the overbooked `locked` sessions until every
     /// one holds its seats.
-    fn make_room(&mut self, locked: &[usize], depth: usize, log: &mut Log, moved: &mut Vec<usize>) -> bool {
+    fn make_room(
+        &mut self,
+        locked: &[usize],
+        depth: usize,
+        log: &mut Log,
+        moved: &mut Vec<usize>,
+    ) -> bool {
         for &o in locked {
             while self.a.load[o] > self.ctx.capacity(o) {
                 let mut candidates: Vec<usize> = self.a.attendees[o]
@@ -393,7 +414,14 @@ impl Solver<'_> {
 
     /// Moves `c` to a course without the `locked` sessions that keeps it
     /// certified if it was, by a deeper chain if needed.
-    fn relocate(&mut self, c: usize, locked: &[usize], depth: usize, log: &mut Log, moved: &mut Vec<usize>) -> bool {
+    fn relocate(
+        &mut self,
+        c: usize,
+        locked: &[usize],
+        depth: usize,
+        log: &mut Log,
+        moved: &mut Vec<usize>,
+    ) -> bool {
         let mark = log.len();
         let was = self.a.certified(self.ctx, c);
         let old = self.a.take(self.ctx, c);
@@ -449,7 +477,11 @@ impl Solver<'_> {
                     return any;
                 }
                 let seen = self.checked[lm];
-                if seen.is_some_and(|t| self.ctx.part.usable[lm].iter().all(|&o| self.a.changed[o] <= t)) {
+                if seen.is_some_and(|t| {
+                    self.ctx.part.usable[lm]
+                        .iter()
+                        .all(|&o| self.a.changed[o] <= t)
+                }) {
                     continue;
                 }
                 let old = self.a.take(self.ctx, lm);
@@ -471,4 +503,3 @@ impl Solver<'_> {
         any
     }
 }
-

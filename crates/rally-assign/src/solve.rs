@@ -119,7 +119,8 @@ fn moves(model: &Model, plan: &Plan, s: &crate::Suggestion) -> Vec<(usize, Place
             .count()
     };
     let workshop = &model.workshops[w];
-    let mut sessions: Vec<(usize, usize)> = (workshop.first_session..workshop.first_session + workshop.n_sessions)
+    let mut sessions: Vec<(usize, usize)> = (workshop.first_session
+        ..workshop.first_session + workshop.n_sessions)
         .filter(|&x| model.pin_of(x).is_none())
         .map(|x| {
             let id = &model.sessions[x].id;
@@ -142,6 +143,8 @@ fn moved_programme(model: &Model, plan: &Plan, session: usize, at: Placement) ->
     out.sessions.retain(|p| &p.id != id);
     out.unscheduled.retain(|u| &u.id != id);
     out.sessions.push(model.planned_session(session, at));
-    out.sessions.sort_by(|a, b| (&a.date, &a.start, &a.venue, &a.id).cmp(&(&b.date, &b.start, &b.venue, &b.id)));
+    out.sessions.sort_by(|a, b| {
+        (&a.date, &a.start, &a.venue, &a.id).cmp(&(&b.date, &b.start, &b.venue, &b.id))
+    });
     out
 }

@@ -48,7 +48,11 @@ impl AssignOutcome {
                 let _ = writeln!(s, "  - {} ({}): {}", l.member, whom(l), l.why);
             }
             if self.left_out.len() > NAMED {
-                let _ = writeln!(s, "  … and {} more (see `rally check`)", self.left_out.len() - NAMED);
+                let _ = writeln!(
+                    s,
+                    "  … and {} more (see `rally check`)",
+                    self.left_out.len() - NAMED
+                );
             }
         }
         for suggestion in &self.suggestions {

@@ -85,7 +85,14 @@ fn capacity_holds_and_the_scarce_seats_go_to_whom_they_certify() {
         json!([participant("u1"), participant("u2")]),
         false,
     );
-    let plan = programme(&model, &[("wa/1", 0, 0, "v1"), ("wa/2", 1, 0, "v1"), ("wb/1", 0, 1, "v1")]);
+    let plan = programme(
+        &model,
+        &[
+            ("wa/1", 0, 0, "v1"),
+            ("wa/2", 1, 0, "v1"),
+            ("wb/1", 0, 1, "v1"),
+        ],
+    );
     assert_eq!(certified(&model, &plan).len(), 1);
 }
 
@@ -98,7 +105,14 @@ fn one_session_per_period() {
         json!([participant("u1")]),
         false,
     );
-    let plan = programme(&model, &[("wa/1", 0, 0, "v1"), ("wb/1", 0, 0, "v2"), ("wb/2", 1, 0, "v1")]);
+    let plan = programme(
+        &model,
+        &[
+            ("wa/1", 0, 0, "v1"),
+            ("wb/1", 0, 0, "v2"),
+            ("wb/2", 1, 0, "v1"),
+        ],
+    );
     assert_eq!(certified(&model, &plan), ["u1"]);
 }
 
@@ -126,7 +140,14 @@ fn max_per_day_sends_people_out_another_day() {
         json!([{"id": "u1", "profile": "job-seeker", "max_per_day": 1}]),
         true,
     );
-    let plan = programme(&model, &[("wa/1", 0, 0, "v1"), ("wb/1", 0, 1, "v1"), ("wb/2", 2, 0, "v1")]);
+    let plan = programme(
+        &model,
+        &[
+            ("wa/1", 0, 0, "v1"),
+            ("wb/1", 0, 1, "v1"),
+            ("wb/2", 2, 0, "v1"),
+        ],
+    );
     assert_eq!(certified(&model, &plan), ["u1"]);
 }
 
@@ -142,7 +163,12 @@ fn max_days_keeps_a_group_to_its_outing_days() {
     );
     let plan = programme(
         &model,
-        &[("wa/1", 0, 0, "v2"), ("wb/1", 0, 1, "v2"), ("wa/2", 1, 0, "v1"), ("wb/2", 2, 0, "v1")],
+        &[
+            ("wa/1", 0, 0, "v2"),
+            ("wb/1", 0, 1, "v2"),
+            ("wa/2", 1, 0, "v1"),
+            ("wb/2", 2, 0, "v1"),
+        ],
     );
     assert_eq!(certified(&model, &plan), ["g1"]);
 }
@@ -157,7 +183,14 @@ fn travel_between_consecutive_sessions_is_kept() {
         json!([participant("u1")]),
         false,
     );
-    let plan = programme(&model, &[("wa/1", 0, 0, "v1"), ("wb/1", 0, 1, "v2"), ("wb/2", 3, 0, "v1")]);
+    let plan = programme(
+        &model,
+        &[
+            ("wa/1", 0, 0, "v1"),
+            ("wb/1", 0, 1, "v2"),
+            ("wb/2", 3, 0, "v1"),
+        ],
+    );
     assert_eq!(certified(&model, &plan), ["u1"]);
 }
 
@@ -170,7 +203,14 @@ fn max_travel_keeps_people_near_their_base() {
         json!([{"id": "u1", "profile": "job-seeker", "base": "home", "max_travel": 30}]),
         false,
     );
-    let plan = programme(&model, &[("wa/1", 0, 0, "v1"), ("wb/1", 0, 1, "v3"), ("wb/2", 4, 1, "v1")]);
+    let plan = programme(
+        &model,
+        &[
+            ("wa/1", 0, 0, "v1"),
+            ("wb/1", 0, 1, "v3"),
+            ("wb/2", 4, 1, "v1"),
+        ],
+    );
     assert_eq!(certified(&model, &plan), ["u1"]);
 }
 
@@ -190,8 +230,14 @@ fn the_left_out_are_explained() {
     let squeezed: Vec<_> = out.left_out.iter().filter(|l| l.certifiable).collect();
     assert_eq!(squeezed.len(), 1);
     assert!(squeezed[0].why.contains("wb/1"), "{}", squeezed[0].why);
-    let lost = out.left_out.iter().find(|l| l.member == "u3").expect("u3 left out");
+    let lost = out
+        .left_out
+        .iter()
+        .find(|l| l.member == "u3")
+        .expect("u3 left out");
     assert!(!lost.certifiable && !lost.why.is_empty());
     assert_eq!(out.suggestions.len(), 1);
-    assert!(out.suggestions[0].to_string().starts_with("one more session of wb on a Monday afternoon"));
+    assert!(out.suggestions[0]
+        .to_string()
+        .starts_with("one more session of wb on a Monday afternoon"));
 }

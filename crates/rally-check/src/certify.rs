@@ -13,7 +13,7 @@
 
 use crate::resolve::Offer;
 use rally_model::{Model, ThemeSet};
-use std::collections::{HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// Why a session cannot be part of a member's course, whatever else it
 /// attends; ordered from the most to the least actionable (the order in
@@ -113,7 +113,9 @@ pub fn reach_within(model: &Model, member: usize, usable: &[&Offer], limits: Lim
 /// The search for the themes `need` alone (a subset of a member's themes) on
 /// offers the member may attend one by one, under `limits`.
 pub fn reach_themes(model: &Model, need: ThemeSet, usable: &[&Offer], limits: Limits) -> Reach {
-    let mut fewest: HashMap<ThemeSet, u32> = HashMap::from([(0, 0)]);
+    let mut fewest: BTreeMap<ThemeSet, u32> = BTreeMap::from([(0, 0)]);
+    let mut day_search = DaySearch::default();
+    let mut before: Vec<(ThemeSet, u32)> = Vec::new();
     let mut start = 0;
     while start < usable.len() {
         let day = model.grid.day_of(usable[start].at.period);
@@ -121,14 +123,15 @@ pub fn reach_themes(model: &Model, need: ThemeSet, usable: &[&Offer], limits: Li
         while end < usable.len() && model.grid.day_of(usable[end].at.period) == day {
             end += 1;
         }
-        let options = day_options(model, &usable[start..end], need, limits);
+        let options = day_search.options(model, &usable[start..end], need, limits);
         start = end;
-        let before: Vec<(ThemeSet, u32)> = fewest.iter().map(|(k, v)| (*k, *v)).collect();
-        for (set, days) in before {
+        before.clear();
+        before.extend(fewest.iter().map(|(k, v)| (*k, *v)));
+        for &(set, days) in &before {
             if limits.max_days.is_some_and(|max| days >= max) {
                 continue;
             }
-            for &o in &options {
+            for &o in options {
                 let next = set | o;
                 if next != set {
                     let e = fewest.entry(next).or_insert(u32::MAX);
@@ -154,46 +157,98 @@ pub fn reach_themes(model: &Model, need: ThemeSet, usable: &[&Offer], limits: Li
     }
 }
 
-/// The maximal sets of needed themes that one day's offers can validate together.
-fn day_options(model: &Model, day: &[&Offer], need: ThemeSet, limits: Limits) -> Vec<ThemeSet> {
-    let mut found: HashSet<ThemeSet> = HashSet::new();
-    let mut seen: HashSet<(usize, u32, ThemeSet)> = HashSet::new();
-    let mut stack: Vec<(usize, u32, ThemeSet)> = Vec::new();
-    for (i, o) in day.iter().enumerate() {
-        let themes = model.workshops[o.workshop].themes & need;
-        if themes != 0 {
-            stack.push((i, 1, themes));
-        }
-    }
-    while let Some((last, count, set)) = stack.pop() {
-        if !seen.insert((last, count, set)) {
-            continue;
-        }
-        found.insert(set);
-        if count >= limits.max_per_day {
-            continue;
-        }
-        let a = day[last];
-        for (j, b) in day.iter().enumerate().skip(last + 1) {
-            let themes = model.workshops[b.workshop].themes & need;
-            if b.at.period == a.at.period || themes & !set == 0 {
-                continue;
+/// The search within one day, with buffers reused from day to day.
+#[derive(Default)]
+struct DaySearch {
+    /// Needed themes of each offer of the day.
+    themes: Vec<ThemeSet>,
+    /// Courses of the day that may still grow, as (sessions, themes), the
+    /// fewest sessions for each set: those ending with offer `i` are
+    /// `growing[ends[i]..ends[i + 1]]`.
+    growing: Vec<(u32, ThemeSet)>,
+    ends: Vec<usize>,
+    /// The maximal sets found so far.
+    maximal: Vec<ThemeSet>,
+}
+
+impl DaySearch {
+    /// The maximal sets of needed themes that one day's offers (in period
+    /// order) can validate together. A forward pass: the courses ending with
+    /// each offer are those ending earlier that it can follow, extended by
+    /// it. An offer that adds no theme to a course is never appended to it
+    /// (dropping it keeps the rest feasible: travel times are shortest paths).
+    fn options(
+        &mut self,
+        model: &Model,
+        day: &[&Offer],
+        need: ThemeSet,
+        limits: Limits,
+    ) -> &[ThemeSet] {
+        self.themes.clear();
+        self.themes.extend(
+            day.iter()
+                .map(|o| model.workshops[o.workshop].themes & need),
+        );
+        self.growing.clear();
+        self.ends.clear();
+        self.ends.push(0);
+        self.maximal.clear();
+        let fits = |a: &Offer, b: &Offer| {
+            a.at.period != b.at.period
+                && (!limits.travel
+                    || model.venue_travel(a.at.venue, b.at.venue).is_some_and(|t| {
+                        u64::from(a.end) + u64::from(t) <= u64::from(b.start)
+                    }))
+        };
+        for j in 0..day.len() {
+            let first = self.growing.len();
+            let tj = self.themes[j];
+            if tj != 0 {
+                self.growing.push((1, tj));
+                for i in 0..j {
+                    let (from, to) = (self.ends[i], self.ends[i + 1]);
+                    if from == to || !fits(day[i], day[j]) {
+                        continue;
+                    }
+                    for k in from..to {
+                        let (count, set) = self.growing[k];
+                        if tj & !set != 0 {
+                            keep_fewest(&mut self.growing, first, count + 1, set | tj);
+                        }
+                    }
+                }
+                for k in first..self.growing.len() {
+                    add_maximal(&mut self.maximal, self.growing[k].1);
+                }
+                let mut kept = first;
+                for k in first..self.growing.len() {
+                    if self.growing[k].0 < limits.max_per_day {
+                        self.growing[kept] = self.growing[k];
+                        kept += 1;
+                    }
+                }
+                self.growing.truncate(kept);
             }
-            let fits = !limits.travel
-                || model
-                    .venue_travel(a.at.venue, b.at.venue)
-                    .is_some_and(|t| u64::from(a.end) + u64::from(t) <= u64::from(b.start));
-            if fits {
-                stack.push((j, count + 1, set | themes));
-            }
+            self.ends.push(self.growing.len());
         }
+        &self.maximal
     }
-    let all: Vec<ThemeSet> = found.into_iter().collect();
-    let mut maximal: Vec<ThemeSet> = all
-        .iter()
-        .copied()
-        .filter(|&s| !all.iter().any(|&t| t != s && t & s == s))
-        .collect();
-    maximal.sort_unstable();
-    maximal
+}
+
+/// Records a course of `count` sessions reaching `set` among `list[first..]`,
+/// keeping the fewest sessions per set.
+fn keep_fewest(list: &mut Vec<(u32, ThemeSet)>, first: usize, count: u32, set: ThemeSet) {
+    match list[first..].iter_mut().find(|(_, s)| *s == set) {
+        Some(entry) => entry.0 = entry.0.min(count),
+        None => list.push((count, set)),
+    }
+}
+
+/// Adds `set` to a list of sets none of which contains another.
+fn add_maximal(maximal: &mut Vec<ThemeSet>, set: ThemeSet) {
+    if maximal.iter().any(|&t| t & set == set) {
+        return;
+    }
+    maximal.retain(|&t| t & set != t);
+    maximal.push(set);
 }

@@ -33,6 +33,9 @@ struct Slot {
     y: Variable,
 }
 
+/// A binary's workshop, placement and value.
+type Chosen = (usize, Placement, bool);
+
 /// The model under construction.
 struct Builder<'p, 'i, 'm> {
     prog: &'p Programme<'i, 'm>,
@@ -387,7 +390,7 @@ impl<'m> Builder<'_, '_, 'm> {
     }
 
     /// Solves; the value of each binary, whether it is proven optimal, and the coverage counted.
-    fn run(self, limit: Duration) -> Option<(Vec<(usize, Placement, bool)>, bool, i64)> {
+    fn run(self, limit: Duration) -> Option<(Vec<Chosen>, bool, i64)> {
         let Builder {
             vars,
             slots,
@@ -437,11 +440,7 @@ fn backend(problem: good_lp::variable::UnsolvedProblem, limit: Duration) -> impl
 
 /// Gives each free session one of its workshop's chosen placements: those of
 /// the previous plan keep theirs, the others follow in id and period order.
-fn assign(
-    prog: &Programme,
-    free: &[usize],
-    values: &[(usize, Placement, bool)],
-) -> Vec<(usize, Placement)> {
+fn assign(prog: &Programme, free: &[usize], values: &[Chosen]) -> Vec<(usize, Placement)> {
     let instance = prog.instance;
     let mut chosen: BTreeMap<usize, Vec<Placement>> = BTreeMap::new();
     for &(w, at, on) in values {

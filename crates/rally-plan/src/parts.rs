@@ -107,8 +107,7 @@ pub fn split(instance: &Instance) -> Vec<Part> {
     let roots: Vec<usize> = (0..nt).map(|t| u.find(t)).collect();
     let mut parts: Vec<Part> = Vec::new();
     let mut index = vec![usize::MAX; nt];
-    for t in 0..nt {
-        let r = roots[t];
+    for (t, &r) in roots.iter().enumerate() {
         if index[r] == usize::MAX {
             index[r] = parts.len();
             parts.push(Part {

@@ -12,7 +12,14 @@ pub fn greedy_programme(model: &Model) -> Plan {
     let mut by_partner: BTreeMap<usize, Vec<(usize, Placement)>> = BTreeMap::new();
     let mut at: Vec<Option<Placement>> = vec![None; model.sessions.len()];
     for pin in &model.pins {
-        place(model, pin.session, pin.at, &mut used, &mut by_partner, &mut at);
+        place(
+            model,
+            pin.session,
+            pin.at,
+            &mut used,
+            &mut by_partner,
+            &mut at,
+        );
     }
     for (w, workshop) in model.workshops.iter().enumerate() {
         let options = model.feasible_placements(w);
@@ -30,11 +37,15 @@ pub fn greedy_programme(model: &Model) -> Plan {
             }
         }
     }
-    let mut placed: Vec<(Placement, usize)> = (0..at.len()).filter_map(|s| Some((at[s]?, s))).collect();
+    let mut placed: Vec<(Placement, usize)> =
+        (0..at.len()).filter_map(|s| Some((at[s]?, s))).collect();
     placed.sort();
     Plan {
         edition: None,
-        sessions: placed.iter().map(|&(p, s)| model.planned_session(s, p)).collect(),
+        sessions: placed
+            .iter()
+            .map(|&(p, s)| model.planned_session(s, p))
+            .collect(),
         unscheduled: (0..at.len())
             .filter(|&s| at[s].is_none())
             .map(|s| Unscheduled {
@@ -80,7 +91,10 @@ fn fits(
         let partner = &model.partners[o];
         let theirs = by_partner.get(&o).map_or(&[][..], |v| v.as_slice());
         let same_period = theirs.iter().filter(|(_, q)| q.period == p.period).count() as u32;
-        let same_day: Vec<_> = theirs.iter().filter(|(_, q)| model.grid.day_of(q.period) == day).collect();
+        let same_day: Vec<_> = theirs
+            .iter()
+            .filter(|(_, q)| model.grid.day_of(q.period) == day)
+            .collect();
         if same_period >= partner.parallel || same_day.len() as u32 >= partner.max_per_day {
             return false;
         }
@@ -88,9 +102,13 @@ fn fits(
             || same_day.iter().all(|&&(t, q)| {
                 let (s2, e2) = model.times_in(model.sessions[t].workshop, q.period);
                 if q.period < p.period {
-                    model.venue_travel(q.venue, p.venue).is_some_and(|m| e2 + m <= start)
+                    model
+                        .venue_travel(q.venue, p.venue)
+                        .is_some_and(|m| e2 + m <= start)
                 } else {
-                    model.venue_travel(p.venue, q.venue).is_some_and(|m| end + m <= s2)
+                    model
+                        .venue_travel(p.venue, q.venue)
+                        .is_some_and(|m| end + m <= s2)
                 }
             })
     })
