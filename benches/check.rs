@@ -147,7 +147,9 @@ fn bench_check(c: &mut Criterion) {
             group.bench_with_input(
                 BenchmarkId::new(*name, territories),
                 &(&model, plan),
-                |b, (model, plan): &(&Model, &Plan)| b.iter(|| black_box(rally_check::check(model, plan))),
+                |b, (model, plan): &(&Model, &Plan)| {
+                    b.iter(|| black_box(rally_check::check(model, plan)))
+                },
             );
         }
     }

@@ -81,7 +81,10 @@ fn assert_report_shape(report: &Value, members: usize) {
     let keys: Vec<&str> = penalty.keys().map(String::as_str).collect();
     assert_eq!(keys, TERMS);
     assert!(penalty.values().all(Value::is_i64));
-    let sum: i64 = TERMS[1..].iter().map(|t| penalty[*t].as_i64().unwrap()).sum();
+    let sum: i64 = TERMS[1..]
+        .iter()
+        .map(|t| penalty[*t].as_i64().unwrap())
+        .sum();
     assert_eq!(penalty["total"].as_i64(), Some(sum));
     let list = report["members"].as_array().unwrap();
     assert_eq!(list.len(), members);
@@ -155,7 +158,10 @@ fn a_plan_without_courses_is_certified_by_no_one() {
     assert_eq!(code, 0);
     assert_report_shape(&report, 2);
     for m in report["members"].as_array().unwrap() {
-        assert_eq!((&m["certifiable"], &m["certified"]), (&true.into(), &false.into()));
+        assert_eq!(
+            (&m["certifiable"], &m["certified"]),
+            (&true.into(), &false.into())
+        );
     }
 }
 
@@ -264,7 +270,11 @@ fn every_bad_fixture_exits_2_naming_its_path_and_writes_nothing() {
         let out = rally(&[Path::new("plan"), &edition, Path::new("-o"), &output]);
         assert_eq!(out.status.code(), Some(2), "{file}: {}", stderr(&out));
         assert!(stderr(&out).contains(&path), "{file}: {}", stderr(&out));
-        assert!(!output.exists(), "{file}: rally plan wrote {}", output.display());
+        assert!(
+            !output.exists(),
+            "{file}: rally plan wrote {}",
+            output.display()
+        );
     }
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }

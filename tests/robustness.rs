@@ -210,7 +210,10 @@ fn edited_editions_are_refused_with_a_path_or_checked() {
             }
         }
     }
-    assert!(refused > 100 && accepted > 50, "{refused} refused, {accepted} accepted");
+    assert!(
+        refused > 100 && accepted > 50,
+        "{refused} refused, {accepted} accepted"
+    );
 }
 
 #[test]
@@ -232,12 +235,18 @@ fn edited_plans_are_refused_with_a_path_or_checked() {
                 }
                 Err(e) => {
                     refused += 1;
-                    assert!(e.path.starts_with("plan: ") && e.path.len() > 6, "{case}: {e:?}");
+                    assert!(
+                        e.path.starts_with("plan: ") && e.path.len() > 6,
+                        "{case}: {e:?}"
+                    );
                 }
             }
         }
     }
-    assert!(refused > 100 && accepted > 100, "{refused} refused, {accepted} accepted");
+    assert!(
+        refused > 100 && accepted > 100,
+        "{refused} refused, {accepted} accepted"
+    );
 }
 
 #[test]
@@ -274,6 +283,9 @@ fn generated_editions_validate_and_score_an_empty_programme() {
             .map(|m| m.headcount as i64)
             .sum();
         assert_eq!(report.penalty.coverage, w.coverage * with_certificate);
-        assert!(report.members.iter().all(|m| !m.certifiable && !m.why.is_empty()));
+        assert!(report
+            .members
+            .iter()
+            .all(|m| !m.certifiable && !m.why.is_empty()));
     }
 }

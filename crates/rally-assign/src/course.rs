@@ -206,6 +206,9 @@ pub fn terms(ctx: &Ctx, lm: usize, course: &[usize]) -> i64 {
     total + w.wish * missed as i64
 }
 
+/// A state of the programme improved on a day: (to, from, day plan).
+type Improvement = (usize, usize, usize);
+
 /// One day's best way to reach a set of bits.
 struct DayPlan {
     gain: u32,
@@ -234,7 +237,7 @@ pub fn best(ctx: &Ctx, lm: usize, load: &[u32], rule: Rule) -> Choice {
     dp[0] = 0;
     let mut reached: Vec<usize> = vec![0];
     // For every day with plans: its plans and the improvements it made (to, from, plan).
-    let mut days: Vec<(Vec<DayPlan>, Vec<(usize, usize, usize)>)> = Vec::new();
+    let mut days: Vec<(Vec<DayPlan>, Vec<Improvement>)> = Vec::new();
     let mut start = 0;
     while start < candidates.len() {
         let day = ctx.day(candidates[start].0);

@@ -59,6 +59,11 @@ fn plural(n: u64, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
+/// Workshop, weekday, slot and venue of a wanted session.
+type Where = (usize, usize, usize, usize);
+/// Participants and groups that want it, and its seats.
+type Whom = (u64, u64, u32);
+
 /// Suggestions kept, best first.
 const MAX_SUGGESTIONS: usize = 5;
 
@@ -70,7 +75,7 @@ pub fn left_out(
 ) -> (Vec<LeftOut>, Vec<Suggestion>) {
     let model = board.model;
     let mut out = Vec::new();
-    let mut wanted: BTreeMap<(usize, usize, usize, usize), (u64, u64, u32)> = BTreeMap::new();
+    let mut wanted: BTreeMap<Where, Whom> = BTreeMap::new();
     let mut squeezed = BTreeMap::new();
     for part in board.parts() {
         let ctx = Ctx { board, part: &part };

@@ -196,9 +196,9 @@ impl DaySearch {
         let fits = |a: &Offer, b: &Offer| {
             a.at.period != b.at.period
                 && (!limits.travel
-                    || model.venue_travel(a.at.venue, b.at.venue).is_some_and(|t| {
-                        u64::from(a.end) + u64::from(t) <= u64::from(b.start)
-                    }))
+                    || model
+                        .venue_travel(a.at.venue, b.at.venue)
+                        .is_some_and(|t| u64::from(a.end) + u64::from(t) <= u64::from(b.start)))
         };
         for j in 0..day.len() {
             let first = self.growing.len();

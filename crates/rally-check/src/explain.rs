@@ -1,15 +1,16 @@
 //! Why a member cannot be certified, in words a rally leader can act on.
 
 use crate::certify::{barrier, reach_themes, Barrier, Limits, Reach};
-use crate::resolve::Offer;
+use crate::resolve::{Offer, OfferIndex};
 use rally_model::types::{Availability, Rule};
 use rally_model::{Model, ThemeSet};
 use std::collections::BTreeMap;
 
 /// One sentence per missing theme, or one about the limits that keep the
 /// themes apart; `reach` is the member's search result on `offers`.
-pub fn why(model: &Model, member: usize, offers: &[Offer], reach: Reach) -> String {
+pub fn why(model: &Model, member: usize, offers: &OfferIndex, reach: Reach) -> String {
     let m = &model.members[member];
+    let mine = offers.for_member(model, member);
     let missing = m.themes & !reach.best;
     let mut reasons = Vec::new();
     let mut reachable_alone: ThemeSet = 0;
@@ -17,11 +18,12 @@ pub fn why(model: &Model, member: usize, offers: &[Offer], reach: Reach) -> Stri
         if missing >> t & 1 == 0 {
             continue;
         }
-        let with_theme: Vec<&Offer> = offers
+        let with_theme: Vec<&Offer> = mine
             .iter()
             .filter(|o| model.workshops[o.workshop].themes >> t & 1 == 1)
             .collect();
-        if with_theme.is_empty() {
+        let elsewhere = offers.with_theme(t) - with_theme.len();
+        if with_theme.is_empty() && elsewhere == 0 {
             reasons.push(format!("no scheduled session covers `{}`", model.themes[t]));
             continue;
         }
@@ -37,10 +39,19 @@ pub fn why(model: &Model, member: usize, offers: &[Offer], reach: Reach) -> Stri
             reachable_alone |= 1 << t;
             continue;
         }
-        let clauses: Vec<String> = blocked
+        let mut clauses: Vec<String> = blocked
             .iter()
             .map(|(b, os)| clause(model, member, *b, os))
             .collect();
+        if elsewhere > 0 {
+            clauses.push(format!(
+                "{elsewhere} session(s) outside {}'s territory {}",
+                who(model, member),
+                m.territory
+                    .map(|t| model.territories[t].as_str())
+                    .unwrap_or("")
+            ));
+        }
         reasons.push(format!(
             "`{}` is offered only in {}",
             model.themes[t],
@@ -52,7 +63,7 @@ pub fn why(model: &Model, member: usize, offers: &[Offer], reach: Reach) -> Stri
         reasons.push(limits_reason(
             model,
             member,
-            offers,
+            mine,
             reachable_alone,
             reachable,
         ));
@@ -60,24 +71,22 @@ pub fn why(model: &Model, member: usize, offers: &[Offer], reach: Reach) -> Stri
     reasons.join(". ")
 }
 
-fn clause(model: &Model, member: usize, b: Barrier, offers: &[&Offer]) -> String {
-    let m = &model.members[member];
-    let who = if m.is_group {
+/// "this group" or "this participant".
+fn who(model: &Model, member: usize) -> &'static str {
+    if model.members[member].is_group {
         "this group"
     } else {
         "this participant"
-    };
+    }
+}
+
+/// The sessions kept from the member by one barrier, listed (at most 6) with the reason.
+fn clause(model: &Model, member: usize, b: Barrier, offers: &[&Offer]) -> String {
+    let m = &model.members[member];
+    let who = who(model, member);
     let tail = match b {
-        // Sessions elsewhere are many and far: counted, not listed.
-        Barrier::Territory => {
-            return format!(
-                "{} session(s) outside {who}'s territory {}",
-                offers.len(),
-                m.territory
-                    .map(|t| model.territories[t].as_str())
-                    .unwrap_or("")
-            )
-        }
+        // Only offers of the member's territory are looked at one by one.
+        Barrier::Territory => "outside its territory".to_string(),
         Barrier::Audience => format!(
             "whose workshop's audience does not admit the profile {}",
             rally_model::PROFILES[m.profile]

@@ -17,7 +17,7 @@ pub mod rules;
 pub use certify::{reach, Reach};
 pub use penalty::Penalty;
 pub use report::{MemberReport, Report};
-pub use resolve::{Offer, Resolved};
+pub use resolve::{Offer, OfferIndex, Resolved};
 pub use rules::Violation;
 
 use rally_model::{InputError, Model, Plan};
@@ -27,7 +27,8 @@ use rayon::prelude::*;
 pub fn check(model: &Model, plan: &Plan) -> Report {
     let r = Resolved::new(model, plan);
     let violations = rules::violations(model, plan, &r);
-    let reaches = reaches(model, &r.offers);
+    let index = OfferIndex::new(model, &r.offers);
+    let reaches = reaches_indexed(model, &index);
     let mut penalty = penalty::programme_terms(model, plan.unscheduled.len(), &r);
     penalty.coverage = coverage(model, &reaches);
     let outcomes = r.courses.as_ref().map(|courses| {
@@ -54,7 +55,7 @@ pub fn check(model: &Model, plan: &Plan) -> Report {
                     String::new()
                 }
             } else {
-                explain::why(model, m, &r.offers, reach)
+                explain::why(model, m, &index, reach)
             };
             MemberReport {
                 member: model.members[m].id.clone(),
@@ -77,19 +78,13 @@ pub fn check(model: &Model, plan: &Plan) -> Report {
 /// territory only searches the offers at venues of its territory (C1 bars
 /// the others), so large editions cost about one territory per member.
 pub fn reaches(model: &Model, offers: &[Offer]) -> Vec<Reach> {
-    let mut by_territory: Vec<Vec<Offer>> = vec![Vec::new(); model.territories.len()];
-    for o in offers {
-        by_territory[model.venues[o.at.venue].territory].push(*o);
-    }
+    reaches_indexed(model, &OfferIndex::new(model, offers))
+}
+
+fn reaches_indexed(model: &Model, index: &OfferIndex) -> Vec<Reach> {
     (0..model.members.len())
         .into_par_iter()
-        .map(|m| {
-            let mine = match model.members[m].territory {
-                Some(t) => &by_territory[t][..],
-                None => offers,
-            };
-            certify::reach(model, m, mine)
-        })
+        .map(|m| certify::reach(model, m, index.for_member(model, m)))
         .collect()
 }
 

@@ -155,3 +155,46 @@ impl Resolved {
 pub fn minutes(s: &str) -> Option<u32> {
     parse_hhmm(s)
 }
+
+/// The offers indexed by the territory of their venue: a member of a
+/// territory can attend no other (C1), so it only needs to look at its own.
+#[derive(Debug, Clone)]
+pub struct OfferIndex<'a> {
+    all: &'a [Offer],
+    by_territory: Vec<Vec<Offer>>,
+    /// For each theme, how many offers have it.
+    with_theme: Vec<usize>,
+}
+
+impl<'a> OfferIndex<'a> {
+    /// Indexes offers sorted by period (the order is kept in each territory).
+    pub fn new(model: &Model, all: &'a [Offer]) -> OfferIndex<'a> {
+        let mut by_territory: Vec<Vec<Offer>> = vec![Vec::new(); model.territories.len()];
+        let mut with_theme = vec![0; model.themes.len()];
+        for o in all {
+            by_territory[model.venues[o.at.venue].territory].push(*o);
+            let themes = model.workshops[o.workshop].themes;
+            for (t, n) in with_theme.iter_mut().enumerate() {
+                *n += (themes >> t & 1) as usize;
+            }
+        }
+        OfferIndex {
+            all,
+            by_territory,
+            with_theme,
+        }
+    }
+
+    /// The offers a member may look at: those of its territory, or all.
+    pub fn for_member(&self, model: &Model, member: usize) -> &[Offer] {
+        match model.members[member].territory {
+            Some(t) => &self.by_territory[t],
+            None => self.all,
+        }
+    }
+
+    /// How many offers have theme `t`, in every territory.
+    pub fn with_theme(&self, t: usize) -> usize {
+        self.with_theme[t]
+    }
+}

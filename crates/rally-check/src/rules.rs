@@ -32,7 +32,7 @@ pub fn violations(model: &Model, plan: &Plan, r: &Resolved) -> Vec<Violation> {
     if r.courses.is_some() {
         courses(model, plan, r, &mut out);
     }
-    out.sort_by(|a, b| rule_rank(&a.rule).cmp(&rule_rank(&b.rule)));
+    out.sort_by_key(|a| rule_rank(&a.rule));
     out
 }
 

@@ -142,7 +142,10 @@ fn max_days_forces_two_themes_on_one_day() {
     assert_certifiable(&e, &p);
     let p = programme(
         &e,
-        &[("wa/1", MON, "morning", "v1"), ("wb/1", TUE, "morning", "v1")],
+        &[
+            ("wa/1", MON, "morning", "v1"),
+            ("wb/1", TUE, "morning", "v1"),
+        ],
     );
     assert_not(&e, &p, &["b"], &["max_days", "1 days"]);
     // Two days allowed: certifiable again.
@@ -333,8 +336,10 @@ fn random_case(seed: u64) -> (Value, Value) {
     let mut d = Dice(seed);
     let themes = ["a", "b", "c", "d"];
     let venues: Vec<Value> = (0..4)
-        .map(|v| json!({"id": format!("v{v}"), "territory": if v == 3 { "t2" } else { "t1" },
-                        "capacity": 1 + d.below(12)}))
+        .map(|v| {
+            json!({"id": format!("v{v}"), "territory": if v == 3 { "t2" } else { "t1" },
+                        "capacity": 1 + d.below(12)})
+        })
         .collect();
     let mut travel = Vec::new();
     for a in 0..5 {

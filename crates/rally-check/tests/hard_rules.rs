@@ -63,14 +63,22 @@ fn s1_a_session_left_out() {
 #[test]
 fn s1_a_session_both_scheduled_and_unscheduled() {
     let mut p = plan();
-    push(&mut p, "/unscheduled", json!({"id": "w02/1", "reason": "x"}));
+    push(
+        &mut p,
+        "/unscheduled",
+        json!({"id": "w02/1", "reason": "x"}),
+    );
     only("S1", &edition(), &p);
 }
 
 #[test]
 fn s1_a_session_that_is_not_of_the_edition() {
     let mut p = plan();
-    push(&mut p, "/unscheduled", json!({"id": "w09/1", "reason": "x"}));
+    push(
+        &mut p,
+        "/unscheduled",
+        json!({"id": "w09/1", "reason": "x"}),
+    );
     only("S1", &edition(), &p);
 }
 
@@ -92,14 +100,22 @@ fn s2_capacity_times_or_workshop_not_as_the_edition_gives() {
 #[test]
 fn s3_a_course_of_no_member() {
     let mut p = plan();
-    push(&mut p, "/courses", json!({"member": "x999", "sessions": []}));
+    push(
+        &mut p,
+        "/courses",
+        json!({"member": "x999", "sessions": []}),
+    );
     only("S3", &edition(), &p);
 }
 
 #[test]
 fn s3_two_courses_for_one_member() {
     let mut p = plan();
-    push(&mut p, "/courses", json!({"member": "u0001", "sessions": []}));
+    push(
+        &mut p,
+        "/courses",
+        json!({"member": "u0001", "sessions": []}),
+    );
     only("S3", &edition(), &p);
 }
 
@@ -107,7 +123,11 @@ fn s3_two_courses_for_one_member() {
 fn s3_a_course_naming_an_unscheduled_session() {
     let mut p = plan();
     remove(&mut p, "/sessions/1");
-    push(&mut p, "/unscheduled", json!({"id": "w01/2", "reason": "x"}));
+    push(
+        &mut p,
+        "/unscheduled",
+        json!({"id": "w01/2", "reason": "x"}),
+    );
     only("S3", &edition(), &p);
 }
 
@@ -210,7 +230,11 @@ fn h3_a_venue_outside_the_workshops_territory() {
 fn h3_a_venue_smaller_than_the_workshops_min() {
     // w02 wants 13 to 20 people; mde seats 12 = min(20, 12).
     let mut e = edition();
-    set(&mut e, "/workshops/1/capacity", json!({"min": 13, "max": 20}));
+    set(
+        &mut e,
+        "/workshops/1/capacity",
+        json!({"min": 13, "max": 20}),
+    );
     only("H3", &e, &plan());
 }
 
@@ -305,7 +329,11 @@ fn h8_a_pinned_session_moved() {
 fn h8_a_pinned_session_unscheduled() {
     let mut p = plan();
     remove(&mut p, "/sessions/0");
-    push(&mut p, "/unscheduled", json!({"id": "w01/1", "reason": "x"}));
+    push(
+        &mut p,
+        "/unscheduled",
+        json!({"id": "w01/1", "reason": "x"}),
+    );
     set(&mut p, "/courses/0/sessions", json!(["w02/1"]));
     only("H8", &edition(), &p);
 }

@@ -37,7 +37,13 @@ fn the_worked_example_scores_807_term_by_term() {
     let report = check(&edition(), &plan());
     let p = report.penalty;
     assert_eq!(
-        (p.unscheduled, p.theme_week, p.same_day, p.daily_load, p.coverage),
+        (
+            p.unscheduled,
+            p.theme_week,
+            p.same_day,
+            p.daily_load,
+            p.coverage
+        ),
         (0, 500, 0, 2, 0)
     );
     assert_eq!(
@@ -61,10 +67,16 @@ fn the_worked_example_scores_807_term_by_term() {
     );
     assert_eq!(report.valid, expected["valid"].as_bool().unwrap());
     for m in &report.members {
-        assert_eq!(Some(m.certified), expected["certified"][&m.member].as_bool());
+        assert_eq!(
+            Some(m.certified),
+            expected["certified"][&m.member].as_bool()
+        );
         assert!(m.certifiable && m.missing.is_empty() && m.why.is_empty());
     }
-    assert_eq!(rally_check::penalty(&model(&edition()), &as_plan(&plan())), p);
+    assert_eq!(
+        rally_check::penalty(&model(&edition()), &as_plan(&plan())),
+        p
+    );
 }
 
 #[test]
@@ -201,7 +213,11 @@ fn wish_counts_every_wished_workshop_not_attended_scheduled_or_not() {
         json!({"id": "w03", "themes": ["career"], "organisers": ["admr"],
                "capacity": {"min": 1, "max": 5}}),
     );
-    set(&mut e, "/participants/0/wishes", json!(["w01", "w02", "w03"]));
+    set(
+        &mut e,
+        "/participants/0/wishes",
+        json!(["w01", "w02", "w03"]),
+    );
     let mut p = plan();
     push(
         &mut p,

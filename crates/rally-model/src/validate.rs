@@ -173,10 +173,9 @@ pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
             true,
         );
         let n_sessions = v.count(&format!("{path}.sessions"), w.sessions, 1) as usize;
-        let duration = w.duration.map(|d| {
-            v.at_least_one(&format!("{path}.duration"), d);
-            d
-        });
+        let duration = w
+            .duration
+            .inspect(|&d| v.at_least_one(&format!("{path}.duration"), d));
         v.at_least_one(&format!("{path}.capacity.min"), w.capacity.min);
         if w.capacity.min > w.capacity.max {
             v.err(

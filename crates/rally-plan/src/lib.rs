@@ -4,7 +4,7 @@
 //! `daily_load`, `coverage`). The checker ([`rally_check::check`]) judges and
 //! scores every plan this returns.
 //!
-//! How (see the README section of the crate's modules):
+//! How, module by module:
 //! - [`instance`]: what is fixed before the search — feasible placements
 //!   (H1–H4), pins, the previous plan, the cost of moving a session.
 //! - [`programme`]: a programme being built, with H5–H7 checked and the

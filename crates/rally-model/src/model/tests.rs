@@ -18,7 +18,10 @@ fn at(day: usize, slot: usize, venue: usize) -> Placement {
 fn defaults_are_filled_in() {
     let m = model_with(|_| {});
     let w02 = &m.workshops[1];
-    assert_eq!((w02.n_sessions, w02.duration, w02.venues.as_ref()), (1, None, None));
+    assert_eq!(
+        (w02.n_sessions, w02.duration, w02.venues.as_ref()),
+        (1, None, None)
+    );
     assert_eq!(w02.audience, 0b11111, "every profile");
     assert_eq!((m.partners[0].parallel, m.partners[0].max_per_day), (1, 2));
     let g = &m.members[0];
@@ -26,8 +29,14 @@ fn defaults_are_filled_in() {
     assert_eq!((g.profile, g.max_per_day, g.max_days), (0, 2, Some(2)));
     assert_eq!(g.themes, 0b111_1111, "rules.certificate: all seven");
     let u = &m.members[1];
-    assert_eq!((u.headcount, u.max_travel, u.wishes.clone()), (1, Some(45), vec![0]));
-    assert_eq!(m.sessions.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["w01/1", "w01/2", "w02/1"]);
+    assert_eq!(
+        (u.headcount, u.max_travel, u.wishes.clone()),
+        (1, Some(45), vec![0])
+    );
+    assert_eq!(
+        m.sessions.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+        ["w01/1", "w01/2", "w02/1"]
+    );
     assert_eq!(m.theme_sessions_per_week, 1);
     assert_eq!(m.weights, crate::Weights::default());
     assert_eq!(m.grid.days.len(), 8);
@@ -48,14 +57,25 @@ fn member_themes_default_to_the_certificate_rule() {
 fn a_session_lasts_its_duration_or_its_slot() {
     // Afternoon 13:00–17:30 (270 min); w01 lasts 150, w02 the slot's length.
     let m = model_with(|e| {
-        set(e, "/calendar/slots/1", json!({"id": "afternoon", "start": "13:00", "end": "17:30"}));
+        set(
+            e,
+            "/calendar/slots/1",
+            json!({"id": "afternoon", "start": "13:00", "end": "17:30"}),
+        );
     });
     assert_eq!(m.times_in(0, 0), (540, 690));
     assert_eq!(m.times_in(1, 0), (540, 720));
     assert_eq!(m.times_in(1, 1), (780, 1050));
     let s = m.planned_session(2, at(4, 1, 1));
-    assert_eq!((s.date.as_str(), s.slot.as_str(), s.start.as_str(), s.end.as_str()),
-               ("2016-03-08", "afternoon", "13:00", "17:30"));
+    assert_eq!(
+        (
+            s.date.as_str(),
+            s.slot.as_str(),
+            s.start.as_str(),
+            s.end.as_str()
+        ),
+        ("2016-03-08", "afternoon", "13:00", "17:30")
+    );
 }
 
 #[test]
@@ -63,7 +83,11 @@ fn a_session_must_fit_its_slot() {
     // w02 lasts 180: it fits 09:00–12:00 exactly, not a 150-min morning.
     let m = model_with(|e| {
         set(e, "/workshops/1/duration", json!(180));
-        set(e, "/calendar/slots/0", json!({"id": "morning", "start": "09:30", "end": "12:00"}));
+        set(
+            e,
+            "/calendar/slots/0",
+            json!({"id": "morning", "start": "09:30", "end": "12:00"}),
+        );
     });
     let problems = m.placement_problems(1, at(0, 0, 1));
     assert_eq!(problems.iter().map(|p| p.0).collect::<Vec<_>>(), ["H4"]);
@@ -89,7 +113,9 @@ fn feasible_placements_keep_h1_to_h4() {
     // w01: cm only, on tue/thu (pe): 1, 3, 8, 10 March, both slots.
     let w01 = m.feasible_placements(0);
     assert_eq!(w01.len(), 8);
-    assert!(w01.iter().all(|p| p.venue == 0 && m.placement_problems(0, *p).is_empty()));
+    assert!(w01
+        .iter()
+        .all(|p| p.venue == 0 && m.placement_problems(0, *p).is_empty()));
     assert!(w01.windows(2).all(|w| w[0] < w[1]), "in period order");
     // w02: both venues, every period.
     assert_eq!(m.feasible_placements(1).len(), 32);
@@ -108,9 +134,17 @@ fn seats_are_the_smaller_of_workshop_max_and_venue_capacity() {
 fn travel_between_venues_takes_the_shortest_path() {
     // lycee–cm 15, cm–mde 40: lycee→mde 55; a direct lycee–mde road of 60 is slower.
     let m = model_with(|e| {
-        set(e, "/travel/2", json!({"between": ["lycee", "mde"], "minutes": 60}));
+        set(
+            e,
+            "/travel/2",
+            json!({"between": ["lycee", "mde"], "minutes": 60}),
+        );
     });
-    let (lycee, cm, mde) = (m.node("lycee").unwrap(), m.node("cm").unwrap(), m.node("mde").unwrap());
+    let (lycee, cm, mde) = (
+        m.node("lycee").unwrap(),
+        m.node("cm").unwrap(),
+        m.node("mde").unwrap(),
+    );
     assert_eq!(m.travel.minutes(lycee, mde), Some(55));
     assert_eq!(m.travel.minutes(mde, lycee), Some(55));
     assert_eq!(m.travel.minutes(cm, cm), Some(0));
@@ -123,8 +157,11 @@ fn travel_between_venues_takes_the_shortest_path() {
 #[test]
 fn availability_becomes_period_sets() {
     let m = model_with(|e| {
-        set(e, "/venues/1/availability",
-            json!({"only": [{"from": "2016-03-08"}], "except": [{"weekdays": ["wed"], "slots": ["morning"]}]}));
+        set(
+            e,
+            "/venues/1/availability",
+            json!({"only": [{"from": "2016-03-08"}], "except": [{"weekdays": ["wed"], "slots": ["morning"]}]}),
+        );
     });
     // pe: tue/thu → days 0 (Tue 1), 2 (Thu 3), 4 (Tue 8), 6 (Thu 10).
     let pe: Vec<usize> = m.partners[1].available.ones().collect();
@@ -139,8 +176,19 @@ fn availability_becomes_period_sets() {
 #[test]
 fn ids_resolve_to_indices() {
     let m = model_with(|_| {});
-    assert_eq!((m.node("lycee"), m.node("cm"), m.venue("cm"), m.venue("lycee")), (Some(0), Some(1), Some(0), None));
-    assert_eq!((m.member("g01"), m.member("u0001"), m.session("w02/1")), (Some(0), Some(1), Some(2)));
+    assert_eq!(
+        (
+            m.node("lycee"),
+            m.node("cm"),
+            m.venue("cm"),
+            m.venue("lycee")
+        ),
+        (Some(0), Some(1), Some(0), None)
+    );
+    assert_eq!(
+        (m.member("g01"), m.member("u0001"), m.session("w02/1")),
+        (Some(0), Some(1), Some(2))
+    );
     assert_eq!(m.pin_of(0), Some(at(2, 0, 0)));
     assert_eq!(m.theme_names(0b11), ["employers", "realities"]);
 }

@@ -54,13 +54,19 @@ fn ids_have_a_format_and_are_unique_per_id_space() {
         set(e, "/groups/0/base", json!("lycée"));
         set(e, "/travel/0/between/1", json!("lycée"));
     });
-    bad(&["territories[1].id"], |e| set(e, "/territories/1", json!({"id": ""})));
+    bad(&["territories[1].id"], |e| {
+        set(e, "/territories/1", json!({"id": ""}))
+    });
     bad(&["workshops[1].id"], |e| {
         set(e, "/workshops/1/id", json!("x".repeat(65)))
     });
     // Places and venues share one id space: the later one is the error.
     bad(&["venues[2].id"], |e| {
-        set(e, "/venues/2", json!({"id": "lycee", "territory": "87", "capacity": 5}))
+        set(
+            e,
+            "/venues/2",
+            json!({"id": "lycee", "territory": "87", "capacity": 5}),
+        )
     });
     // So do groups and participants.
     bad(&["participants[0].id"], |e| {
@@ -99,7 +105,9 @@ fn every_reference_resolves() {
     bad(&["workshops[1].audience[0]"], |e| {
         set(e, "/workshops/1/audience", json!(["pupil"]))
     });
-    bad(&["groups[0].base"], |e| set(e, "/groups/0/base", json!("home")));
+    bad(&["groups[0].base"], |e| {
+        set(e, "/groups/0/base", json!("home"))
+    });
     bad(&["participants[0].wishes[0]"], |e| {
         set(e, "/participants/0/wishes/0", json!("w03"))
     });
@@ -127,7 +135,11 @@ fn reference_lists_hold_no_duplicates() {
     });
     // Not a list of references: repeated weekdays are harmless.
     bad(&[], |e| {
-        set(e, "/calendar/weekdays", json!(["mon", "tue", "mon", "wed", "thu", "fri"]))
+        set(
+            e,
+            "/calendar/weekdays",
+            json!(["mon", "tue", "mon", "wed", "thu", "fri"]),
+        )
     });
 }
 
@@ -144,7 +156,10 @@ fn lists_the_spec_names_are_not_empty_when_given() {
         ("/participants/0/themes", "participants[0].themes"),
         ("/rules/certificate", "rules.certificate"),
         ("/venues/0/availability", "venues[0].availability.only"),
-        ("/partners/1/availability/only/0/weekdays", "partners[1].availability.only[0].weekdays"),
+        (
+            "/partners/1/availability/only/0/weekdays",
+            "partners[1].availability.only[0].weekdays",
+        ),
     ] {
         let empty = if path.ends_with("only") {
             json!({"only": []})
@@ -153,16 +168,30 @@ fn lists_the_spec_names_are_not_empty_when_given() {
         };
         let found = problems_with(|e| set(e, pointer, empty));
         // Emptied themes leave every theme reference unknown too.
-        assert_eq!(found.first().map(String::as_str), Some(path), "{pointer}: {found:?}");
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some(path),
+            "{pointer}: {found:?}"
+        );
         if pointer != "/themes" {
             assert_eq!(found.len(), 1, "{pointer}: {found:?}");
         }
     }
-    bad(&["calendar.slots", "partners[1].availability.only[0].slots[0]"], |e| {
-        set(e, "/calendar/slots", json!([]));
-        set(e, "/partners/1/availability/only/0/slots", json!(["morning"]));
-        set(e, "/pinned", json!([]));
-    });
+    bad(
+        &[
+            "calendar.slots",
+            "partners[1].availability.only[0].slots[0]",
+        ],
+        |e| {
+            set(e, "/calendar/slots", json!([]));
+            set(
+                e,
+                "/partners/1/availability/only/0/slots",
+                json!(["morning"]),
+            );
+            set(e, "/pinned", json!([]));
+        },
+    );
 }
 
 #[test]
@@ -175,13 +204,25 @@ fn availability_rules_are_checked() {
         )
     });
     bad(&["groups[0].availability.only[0].weekdays[1]"], |e| {
-        set(e, "/groups/0/availability/only/0/weekdays/1", json!("thursday"))
+        set(
+            e,
+            "/groups/0/availability/only/0/weekdays/1",
+            json!("thursday"),
+        )
     });
     bad(&["venues[1].availability.except[0].slots[0]"], |e| {
-        set(e, "/venues/1/availability", json!({"except": [{"slots": ["evening"]}]}))
+        set(
+            e,
+            "/venues/1/availability",
+            json!({"except": [{"slots": ["evening"]}]}),
+        )
     });
     bad(&["venues[1].availability.except[0].dates[0]"], |e| {
-        set(e, "/venues/1/availability", json!({"except": [{"dates": ["2016-02-30"]}]}))
+        set(
+            e,
+            "/venues/1/availability",
+            json!({"except": [{"dates": ["2016-02-30"]}]}),
+        )
     });
     // Dates and ranges may reach outside the calendar.
     bad(&[], |e| {
@@ -195,14 +236,22 @@ fn availability_rules_are_checked() {
 
 #[test]
 fn the_calendar_is_checked() {
-    bad(&["calendar.end"], |e| set(e, "/calendar/end", json!("2016-02-28")));
-    bad(&["calendar.start"], |e| set(e, "/calendar/start", json!("2016-3-1")));
+    bad(&["calendar.end"], |e| {
+        set(e, "/calendar/end", json!("2016-02-28"))
+    });
+    bad(&["calendar.start"], |e| {
+        set(e, "/calendar/start", json!("2016-3-1"))
+    });
     bad(&["calendar.closed[1]"], |e| {
         set(e, "/calendar/closed/1", json!("2016-03-12"))
     });
     // Saturday 5 March alone: no opening day.
     bad(&["calendar"], |e| {
-        set(e, "/calendar", json!({"start": "2016-03-05", "end": "2016-03-05"}));
+        set(
+            e,
+            "/calendar",
+            json!({"start": "2016-03-05", "end": "2016-03-05"}),
+        );
         set(e, "/pinned", json!([]));
     });
     bad(&["calendar.weekdays[0]"], |e| {
@@ -265,7 +314,11 @@ fn numbers_must_be_whole_json_integers() {
         ("/venues/0/capacity", json!(30.0), "venues[0].capacity"),
         ("/venues/0/capacity", json!("30"), "venues[0].capacity"),
         ("/travel/1/minutes", json!(-1), "travel[1].minutes"),
-        ("/workshops/0/sessions", json!(true), "workshops[0].sessions"),
+        (
+            "/workshops/0/sessions",
+            json!(true),
+            "workshops[0].sessions",
+        ),
         ("/rules/weights/wish", json!(2.5), "rules.weights.wish"),
     ] {
         let found = problems_with(|e| set(e, pointer, bad_value));
@@ -299,18 +352,35 @@ fn travel_names_exactly_two_nodes_and_may_loop() {
         set(e, "/travel/0/between", json!(["cm", "lycee", "mde"]))
     });
     bad(&[], |e| {
-        set(e, "/travel/2", json!({"between": ["cm", "cm"], "minutes": 5}));
-        set(e, "/travel/3", json!({"between": ["lycee", "cm"], "minutes": 99}));
+        set(
+            e,
+            "/travel/2",
+            json!({"between": ["cm", "cm"], "minutes": 5}),
+        );
+        set(
+            e,
+            "/travel/3",
+            json!({"between": ["lycee", "cm"], "minutes": 99}),
+        );
     });
 }
 
 #[test]
 fn territories_are_required() {
-    bad(&["territories", "places[0].territory", "venues[0].territory", "venues[1].territory",
-          "partners[0].territory", "partners[1].territory", "workshops[0].territory",
-          "groups[0].territory", "participants[0].territory"], |e| {
-        set(e, "/territories", json!([]))
-    });
+    bad(
+        &[
+            "territories",
+            "places[0].territory",
+            "venues[0].territory",
+            "venues[1].territory",
+            "partners[0].territory",
+            "partners[1].territory",
+            "workshops[0].territory",
+            "groups[0].territory",
+            "participants[0].territory",
+        ],
+        |e| set(e, "/territories", json!([])),
+    );
 }
 
 #[test]
@@ -319,14 +389,28 @@ fn pins_keep_h1_to_h4_and_name_a_session_once() {
         set(e, "/pinned/0/session", json!("w01/3"))
     });
     bad(&["pinned[1].session"], |e| {
-        set(e, "/pinned/1", json!({"session": "w01/1", "date": "2016-03-08", "slot": "morning", "venue": "cm"}))
+        set(
+            e,
+            "/pinned/1",
+            json!({"session": "w01/1", "date": "2016-03-08", "slot": "morning", "venue": "cm"}),
+        )
     });
-    bad(&["pinned[0].date"], |e| set(e, "/pinned/0/date", json!("2016-03-14")));
-    bad(&["pinned[0].date"], |e| set(e, "/pinned/0/date", json!("2016-03-04")));
-    bad(&["pinned[0].slot"], |e| set(e, "/pinned/0/slot", json!("evening")));
-    bad(&["pinned[0].venue"], |e| set(e, "/pinned/0/venue", json!("lycee")));
+    bad(&["pinned[0].date"], |e| {
+        set(e, "/pinned/0/date", json!("2016-03-14"))
+    });
+    bad(&["pinned[0].date"], |e| {
+        set(e, "/pinned/0/date", json!("2016-03-04"))
+    });
+    bad(&["pinned[0].slot"], |e| {
+        set(e, "/pinned/0/slot", json!("evening"))
+    });
+    bad(&["pinned[0].venue"], |e| {
+        set(e, "/pinned/0/venue", json!("lycee"))
+    });
     // H2: pe is not available on Wednesdays.
-    bad(&["pinned[0]"], |e| set(e, "/pinned/0/date", json!("2016-03-02")));
+    bad(&["pinned[0]"], |e| {
+        set(e, "/pinned/0/date", json!("2016-03-02"))
+    });
     // H3: w01 runs at cm only.
     let m = message(|e| set(e, "/pinned/0/venue", json!("mde")));
     assert!(m.contains("H3") && m.contains("w01/1"), "{m}");
@@ -338,7 +422,11 @@ fn themes_may_be_replaced_and_default_to_the_seven() {
     assert_eq!(model.themes.len(), 7);
     assert_eq!(model.themes[0], "employers");
     bad(&[], |e| {
-        set(e, "/themes", json!([{"id": "realities"}, {"id": "conditions"}, {"id": "x"}]));
+        set(
+            e,
+            "/themes",
+            json!([{"id": "realities"}, {"id": "conditions"}, {"id": "x"}]),
+        );
         set(e, "/workshops/1/themes", json!(["x"]));
     });
     bad(&["themes"], |e| {
