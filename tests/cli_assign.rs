@@ -120,20 +120,22 @@ fn bad_input_exits_2_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("tmp");
     let out = dir.path().join("out.json");
     let not_json = fixture("bad/not-json.json");
+    let (tiny, tiny_plan) = (fixture("tiny.json"), fixture("tiny.plan.json"));
+    let duplicate = fixture("bad/duplicate-id.json");
     let cases: Vec<Vec<&str>> = vec![
         vec!["assign", &not_json, &not_json, "-o", s(&out)],
-        vec!["assign", &fixture("tiny.json"), &not_json, "-o", s(&out)],
+        vec!["assign", &tiny, &not_json, "-o", s(&out)],
         vec![
             "assign",
-            &fixture("tiny.json"),
-            &fixture("tiny.plan.json"),
+            &tiny,
+            &tiny_plan,
             "-o",
             s(&out),
             "--time-limit",
             "-1",
         ],
         vec!["solve", &not_json, "-o", s(&out)],
-        vec!["solve", &fixture("bad/duplicate-id.json"), "-o", s(&out)],
+        vec!["solve", &duplicate, "-o", s(&out)],
     ];
     for args in cases {
         let o = rally(&args);

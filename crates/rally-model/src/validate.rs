@@ -12,6 +12,13 @@ use crate::types::{self, Edition};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
+/// The most sessions of one workshop: beyond, the edition is refused rather
+/// than exhaust memory (a rally runs a workshop a few times).
+const MAX_SESSIONS: usize = 1000;
+
+/// The longest calendar, in days, for the same reason (a rally lasts 2 to 5 weeks).
+const MAX_CALENDAR_DAYS: i64 = 731;
+
 /// Validates an edition and compiles it, or returns every problem found.
 pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
     let mut v = Validator::default();
@@ -172,7 +179,14 @@ pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
             "partner",
             true,
         );
-        let n_sessions = v.count(&format!("{path}.sessions"), w.sessions, 1) as usize;
+        let mut n_sessions = v.count(&format!("{path}.sessions"), w.sessions, 1) as usize;
+        if n_sessions > MAX_SESSIONS {
+            v.err(
+                &format!("{path}.sessions"),
+                format!("{n_sessions} sessions; a workshop runs at most {MAX_SESSIONS}"),
+            );
+            n_sessions = 0;
+        }
         let duration = w
             .duration
             .inspect(|&d| v.at_least_one(&format!("{path}.duration"), d));
@@ -557,6 +571,11 @@ impl Validator {
                 self.err(
                     "calendar.end",
                     format!("{e} is before the start {s}; the end must not be before the start"),
+                );
+            } else if (e - s).num_days() >= MAX_CALENDAR_DAYS {
+                self.err(
+                    "calendar.end",
+                    format!("the calendar spans more than {MAX_CALENDAR_DAYS} days; a rally lasts weeks, not years"),
                 );
             }
         }

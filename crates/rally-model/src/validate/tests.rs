@@ -296,6 +296,13 @@ fn counts_are_at_least_one_and_min_at_most_max() {
         });
         assert_eq!(found, [path], "{pointer}");
     }
+    // Sizes that would exhaust memory are refused.
+    bad(&["workshops[1].sessions"], |e| {
+        set(e, "/workshops/1/sessions", json!(u32::MAX))
+    });
+    bad(&["calendar.end"], |e| {
+        set(e, "/calendar/end", json!("9999-12-31"))
+    });
     bad(&["workshops[1].capacity"], |e| {
         set(e, "/workshops/1/capacity", json!({"min": 13, "max": 12}))
     });
