@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -12,38 +11,22 @@ pub struct Args {
     /// The plan to write (`-` for standard output).
     #[arg(short, long)]
     output: PathBuf,
-    /// Stop after this many seconds with the best programme found.
-    #[arg(long, value_name = "SECONDS")]
-    time_limit: Option<f64>,
-    /// Seed of every random choice: same seed, input and limit, same plan.
-    #[arg(long, default_value_t = 1)]
-    seed: u64,
     /// Re-plan after a change: keep this plan's sessions where they are unless they must move.
     #[arg(long, value_name = "OLD_PLAN")]
     from: Option<PathBuf>,
-    /// No progress and no summary on standard error.
-    #[arg(long)]
-    quiet: bool,
+    #[command(flatten)]
+    search: super::SearchArgs,
 }
 
 /// Plans, writes the plan, and prints the summary on standard error.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let time_limit = match args.time_limit {
-        Some(s) if !(s.is_finite() && s >= 0.0) => {
-            return Err(crate::io::BadInput(format!(
-                "--time-limit: {s} is not a number of seconds ≥ 0"
-            ))
-            .into())
-        }
-        Some(s) => Some(Duration::from_secs_f64(s)),
-        None => None,
-    };
+    let time_limit = args.search.time_limit()?;
     let model = crate::io::edition(&args.edition)?;
     let previous = args.from.as_deref().map(crate::io::plan).transpose()?;
-    let progress = crate::progress::Progress::new("plan", args.quiet, time_limit);
+    let progress = args.search.progress("plan")?;
     let show = |best: i64| progress.report(best);
     let opts = rally_plan::PlanOptions {
-        seed: args.seed,
+        seed: args.search.seed,
         time_limit,
         previous,
         progress: Some(&show),
@@ -51,7 +34,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let outcome = rally_plan::plan(&model, &opts);
     progress.finish();
     crate::io::write_plan(&args.output, &outcome.plan)?;
-    if !args.quiet {
+    if !args.search.quiet {
         eprint!("{}", summary(&outcome, opts.previous.is_some()));
     }
     Ok(ExitCode::SUCCESS)

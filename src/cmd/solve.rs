@@ -12,32 +12,25 @@ pub struct Args {
     /// The plan to write, programme and courses (`-` for standard output).
     #[arg(short, long)]
     output: PathBuf,
-    /// Stop after this many seconds with the best plan found.
-    #[arg(long, value_name = "SECONDS")]
-    time_limit: Option<f64>,
-    /// Seed of every random choice: same seed, input and limit, same plan.
-    #[arg(long, default_value_t = 1)]
-    seed: u64,
-    /// No progress and no summary on standard error.
-    #[arg(long)]
-    quiet: bool,
+    #[command(flatten)]
+    search: super::SearchArgs,
 }
 
 /// Solves, writes the plan, and prints the summary on standard error.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let time_limit = super::assign::time_limit(args.time_limit)?;
+    let time_limit = args.search.time_limit()?;
     let model = crate::io::edition(&args.edition)?;
-    let progress = crate::progress::Progress::new("solve", args.quiet, time_limit);
+    let progress = args.search.progress("solve")?;
     let show = |best: i64| progress.report(best);
     let options = rally_assign::SolveOptions {
-        seed: args.seed,
+        seed: args.search.seed,
         time_limit,
         progress: Some(&show),
     };
     let outcome = rally_assign::solve(&model, &options);
     progress.finish();
     crate::io::write_plan(&args.output, &outcome.assigned.plan)?;
-    if !args.quiet {
+    if !args.search.quiet {
         eprint!("{}", outcome.assigned.summary());
         eprintln!(
             "programme penalty before courses {}; sessions moved after assigning: {}; total time {:.2} s",

@@ -159,7 +159,7 @@ pub fn solve(
         constraints.push(constraint!(e <= ctx.capacity(o) as f64));
     }
     #[cfg(feature = "highs")]
-    let solver = good_lp::highs;
+    let solver = |p| good_lp::highs(p).set_threads(1);
     #[cfg(not(feature = "highs"))]
     let solver = good_lp::microlp;
     let mut problem = vars
