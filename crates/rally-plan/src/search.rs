@@ -213,9 +213,15 @@ fn whole(
     classes: &[Class],
     deadline: Option<Instant>,
 ) -> Option<i64> {
-    let (candidate, optimal, relaxed) = resolve(state, free, classes, deadline, WHOLE_LIMIT)?;
+    let (mut candidate, optimal, relaxed) = resolve(state, free, classes, deadline, WHOLE_LIMIT)?;
     let bound = (optimal && state.prog.instance.previous.iter().all(Option::is_none))
         .then(|| candidate.prog.cost() + relaxed);
+    if candidate.coverage > relaxed {
+        // The model's coverage is a necessary condition only: mend what it let through.
+        let out_of_time = || deadline.is_some_and(|d| Instant::now() >= d);
+        crate::repair::repair_coverage(&mut candidate.prog, classes, &out_of_time);
+        candidate.coverage = coverage_of(&candidate.prog, classes);
+    }
     if candidate.total() < state.total() {
         *state = candidate;
     }
