@@ -234,10 +234,7 @@ impl Solver<'_> {
             if let Some(found) =
                 exact::solve(self.ctx, &groups, &self.a, self.deadline, GROUP_SECONDS)
             {
-                if found.headcount > self.a.headcount(self.ctx) {
-                    self.a = Assignment::new(self.ctx);
-                    self.adopt(&found.courses);
-                }
+                self.adopt_if_better(&found);
             }
         }
         let rest: Vec<usize> = order
@@ -255,9 +252,7 @@ impl Solver<'_> {
             if let Some(found) =
                 exact::solve(self.ctx, &everyone, &self.a, self.deadline, PART_SECONDS)
             {
-                if found.headcount > self.a.headcount(self.ctx) {
-                    self.a = Assignment::new(self.ctx);
-                    self.adopt(&found.courses);
+                if self.adopt_if_better(&found) {
                     let rest: Vec<usize> = order
                         .iter()
                         .copied()
@@ -312,6 +307,17 @@ impl Solver<'_> {
     }
 
     /// Gives the members the exact model certifies their courses.
+    /// Replaces the assignment by the exact model's when it certifies more
+    /// people; whether it did.
+    fn adopt_if_better(&mut self, found: &exact::Exact) -> bool {
+        let better = found.headcount > self.a.headcount(self.ctx);
+        if better {
+            self.a = Assignment::new(self.ctx);
+            self.adopt(&found.courses);
+        }
+        better
+    }
+
     fn adopt(&mut self, courses: &[Option<Vec<usize>>]) {
         for (lm, c) in courses.iter().enumerate() {
             if let Some(c) = c {
