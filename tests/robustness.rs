@@ -289,3 +289,31 @@ fn generated_editions_validate_and_score_an_empty_programme() {
             .all(|m| !m.certifiable && !m.why.is_empty()));
     }
 }
+
+/// Issue 10 item 7: a road graph of 20,000 places computes shortest paths
+/// from the venues only, not from every place (which took minutes).
+#[test]
+fn shortest_paths_are_computed_from_the_venues_only() {
+    let mut edition = read(root().join("fixtures/tiny.json")).expect("tiny.json");
+    let n = 20_000;
+    let places = edition["places"].as_array_mut().unwrap();
+    for i in 0..n {
+        places.push(serde_json::json!({"id": format!("p{i}"), "territory": "87"}));
+    }
+    let travel = edition["travel"].as_array_mut().unwrap();
+    travel.push(serde_json::json!({"between": ["lycee", "p0"], "minutes": 1}));
+    for i in 1..n {
+        let between = [format!("p{}", i - 1), format!("p{i}")];
+        travel.push(serde_json::json!({"between": between, "minutes": 1}));
+    }
+    let model = rally_model::parse_edition(&edition.to_string()).expect("a valid edition");
+    let venues = model.venues.len();
+    assert_eq!(model.travel.trees_computed(), venues);
+    let plan: Plan =
+        serde_json::from_value(read(root().join("fixtures/tiny.plan.json")).unwrap()).unwrap();
+    let report = rally_check::check(&model, &plan);
+    assert!(report.valid, "{:?}", report.violations);
+    assert_eq!(model.travel.trees_computed(), venues);
+    let (cm, far) = (model.node("cm").unwrap(), model.node("p19999").unwrap());
+    assert_eq!(model.travel.minutes(far, cm), Some(10 + 1 + n as u32 - 1));
+}

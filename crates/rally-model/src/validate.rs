@@ -374,7 +374,8 @@ pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
     for (x, a) in members.iter_mut().zip(&member_avail) {
         x.available = a.periods(&grid);
     }
-    let travel = TravelTimes::new(nodes.len(), &edges);
+    let venue_nodes: Vec<usize> = venues.iter().map(|x| x.node).collect();
+    let travel = TravelTimes::new(nodes.len(), &edges, &venue_nodes);
     let index = Index {
         nodes: nodes_reg.map,
         partners: partners_reg.map,
