@@ -8,7 +8,8 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 /// Plans job rallies: a programme of workshops, courses for groups and
-/// participants, and the check of any plan (see SPEC.md).
+/// participants, and the check of any plan. Files, rules and penalty:
+/// docs/formats.md.
 #[derive(Parser)]
 #[command(name = "rally", version, about, propagate_version = true)]
 struct Cli {

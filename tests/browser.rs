@@ -105,7 +105,7 @@ fn links(dom: &str) -> Vec<String> {
 #[test]
 fn the_programme_renders_and_every_link_resolves() {
     let Some(chromium) = chromium() else { return };
-    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/examples");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/example");
     let (_keep, site) = export(&examples.join("edition.json"), &examples.join("plan.json"));
     let territory = dom(chromium, &site.join("territories/87.html"));
     assert!(territory.contains("Programme — Haute-Vienne"));
@@ -156,16 +156,10 @@ fn the_programme_renders_and_every_link_resolves() {
 fn a_screenshot_of_the_programme_is_saved_for_people() {
     let Some(chromium) = chromium() else { return };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let tiny = (
+    let (edition, plan) = (
         root.join("fixtures/tiny.json"),
         root.join("fixtures/tiny.plan.json"),
     );
-    let examples = root.join("../shared/examples");
-    let (edition, plan) = if tiny.0.exists() && tiny.1.exists() {
-        tiny
-    } else {
-        (examples.join("edition.json"), examples.join("plan.json"))
-    };
     let (_keep, site) = export(&edition, &plan);
     let page = std::fs::read_dir(site.join("territories"))
         .unwrap()

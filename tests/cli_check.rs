@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 fn examples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/examples")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/example")
 }
 
 fn fixtures() -> PathBuf {

@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn shared(name: &str) -> PathBuf {
+fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/examples")
+        .join("fixtures/example")
         .join(name)
 }
 
@@ -26,8 +26,8 @@ fn example_dir() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let edition = dir.path().join("edition.json");
     let plan = dir.path().join("plan.json");
-    std::fs::copy(shared("edition.json"), &edition).unwrap();
-    std::fs::copy(shared("plan.json"), &plan).unwrap();
+    std::fs::copy(example("edition.json"), &edition).unwrap();
+    std::fs::copy(example("plan.json"), &plan).unwrap();
     (dir, edition, plan)
 }
 
@@ -116,7 +116,7 @@ fn sheets_exported_and_imported_back_give_the_same_edition() {
     let edition = if edition.exists() {
         edition
     } else {
-        shared("edition.json")
+        example("edition.json")
     };
     let sheets = dir.path().join("sheets");
     let back = dir.path().join("back.json");
@@ -219,7 +219,7 @@ fn the_template_imports_and_is_never_written_over_sheets() {
     let out = dir.path().join("edition.json");
     let o = rally(&[p("import"), &sheets, p("-o"), &out]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = rally(&[p("check"), &out, &shared("plan.json")]);
+    let o = rally(&[p("check"), &out, &example("plan.json")]);
     assert_eq!(
         o.status.code(),
         Some(1),

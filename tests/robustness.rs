@@ -42,7 +42,7 @@ fn read(path: PathBuf) -> Option<Value> {
 /// the tiny fixture when present.
 fn sources() -> Vec<(&'static str, Value, Value)> {
     let mut out = Vec::new();
-    let ex = root().join("../shared/examples");
+    let ex = root().join("fixtures/example");
     if let (Some(e), Some(p)) = (read(ex.join("edition.json")), read(ex.join("plan.json"))) {
         out.push(("example", e, p));
     }

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The edition file (JSON, SPEC §4); `-` for standard input.
+    /// The edition file (JSON, docs/formats.md#edition); `-` for standard input.
     edition: PathBuf,
-    /// The plan whose programme is kept (JSON, SPEC §5); `-` for standard input.
+    /// The plan whose programme is kept (JSON, docs/formats.md#plan); `-` for standard input.
     plan: PathBuf,
     /// The plan to write, with courses (`-` for standard output).
     #[arg(short, long)]

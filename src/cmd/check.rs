@@ -5,11 +5,11 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The edition file (JSON, SPEC §4); `-` for standard input.
+    /// The edition file (JSON, docs/formats.md#edition); `-` for standard input.
     edition: PathBuf,
-    /// The plan file (JSON, SPEC §5); `-` for standard input.
+    /// The plan file (JSON, docs/formats.md#plan); `-` for standard input.
     plan: PathBuf,
-    /// Print the JSON of SPEC §8 instead of the readable report.
+    /// Print the JSON report (docs/formats.md#check-report) instead of the readable report.
     #[arg(long)]
     json: bool,
 }

@@ -8,9 +8,9 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The edition file (JSON, SPEC §4); `-` for standard input.
+    /// The edition file (JSON, docs/formats.md#edition); `-` for standard input.
     edition: PathBuf,
-    /// The plan file (JSON, SPEC §5); needed by --html, --ics and --csv.
+    /// The plan file (JSON, docs/formats.md#plan); needed by --html, --ics and --csv.
     plan: Option<PathBuf>,
     /// Write the printable programme (static HTML site) into DIR.
     #[arg(long, value_name = "DIR")]

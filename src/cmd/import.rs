@@ -9,7 +9,7 @@ use std::process::ExitCode;
 pub struct Args {
     /// The directory of CSV sheets (with --template: where to write them).
     dir: PathBuf,
-    /// The edition file to write (JSON, SPEC §4); `-` for standard output.
+    /// The edition file to write (JSON, docs/formats.md#edition); `-` for standard output.
     #[arg(
         short,
         long,

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The edition file (JSON, SPEC §4); `-` for standard input.
+    /// The edition file (JSON, docs/formats.md#edition); `-` for standard input.
     edition: PathBuf,
     /// The plan to write, programme and courses (`-` for standard output).
     #[arg(short, long)]

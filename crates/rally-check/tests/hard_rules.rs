@@ -2,7 +2,7 @@
 //! (or its programme alone), perturbed so that the checker reports exactly
 //! that rule, and boundary cases that break nothing.
 //!
-//! The example (shared/examples): sessions w01/1 Thu 3 March morning at cm
+//! The example (fixtures/example): sessions w01/1 Thu 3 March morning at cm
 //! (pinned), w01/2 Tue 8 morning at cm, w02/1 Tue 8 afternoon at mde; w01 is
 //! organised by admr and pe (pe only on tue/thu), w02 by admr; roads cm–lycee
 //! 15 and cm–mde 40; g01 (10 pupils, base lycee, tue/thu, max 2 days) attends

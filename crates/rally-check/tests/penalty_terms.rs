@@ -1,6 +1,6 @@
 //! The penalty of SPEC §7, term by term, on cases computed by hand.
 //!
-//! The example (shared/examples): D = 8 opening days (1–3 and 7–11 March
+//! The example (fixtures/example): D = 8 opening days (1–3 and 7–11 March
 //! 2016), weeks 29 Feb–6 Mar and 7–13 Mar; w01 (realities, conditions; min 4)
 //! runs w01/1 Thu 3 morning and w01/2 Tue 8 morning at cm; w02 (the other
 //! five themes; min 3) runs w02/1 Tue 8 afternoon at mde. Roads: cm–lycee 15,

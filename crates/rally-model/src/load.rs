@@ -55,9 +55,9 @@ fn describe(e: serde_path_to_error::Error<serde_json::Error>, prefix: &str) -> I
         (_, None) => path,
     };
     let fix = if msg.starts_with("unknown field") {
-        "; remove it or correct its spelling (SPEC §4 lists the fields)"
+        "; remove it or correct its spelling (docs/formats.md#edition lists the fields)"
     } else if msg.starts_with("missing field") {
-        "; add it (SPEC §4–§5 say which fields are required)"
+        "; add it (docs/formats.md#edition and #plan say which fields are required)"
     } else if msg.contains("expected u32") {
         "; write a whole number, 0 or more (e.g. 30, not 30.0, \"30\" or -1)"
     } else {

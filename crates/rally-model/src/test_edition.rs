@@ -1,4 +1,4 @@
-//! The worked example of SPEC (shared/examples/edition.json) as a JSON value,
+//! The worked example (fixtures/example/edition.json) as a JSON value,
 //! for the unit tests to perturb.
 
 use serde_json::{json, Value};

@@ -1,5 +1,5 @@
 //! Shared helpers of the checker's tests: the worked example of
-//! `shared/examples` as JSON values to perturb, and checking them.
+//! `fixtures/example` as JSON values to perturb, and checking them.
 #![allow(dead_code)]
 
 use rally_check::Report;
@@ -7,9 +7,9 @@ use rally_model::{Model, Plan};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
-/// The directory of the worked example (SPEC's `shared/examples`).
+/// The directory of the worked example (`fixtures/example`, explained in docs/formats.md).
 pub fn examples_dir() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples")
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/example")
 }
 
 fn read(name: &str) -> Value {

@@ -2,10 +2,10 @@ use super::*;
 use crate::files::write_all;
 use rally_model::types::*;
 
-fn shared_example() -> Edition {
+fn example_edition() -> Edition {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/examples/edition.json"
+        "/../../fixtures/example/edition.json"
     );
     rally_model::load_edition(path.as_ref()).unwrap().edition
 }
@@ -103,8 +103,8 @@ fn every_form() -> Edition {
 }
 
 #[test]
-fn the_shared_example_comes_back_identical() {
-    let e = shared_example();
+fn the_worked_example_comes_back_identical() {
+    let e = example_edition();
     assert_eq!(round_trip(&e), e);
 }
 
@@ -171,7 +171,7 @@ fn errors_of(dir: &tempfile::TempDir) -> Vec<String> {
 
 #[test]
 fn validation_errors_name_the_file_row_and_column() {
-    let mut e = shared_example();
+    let mut e = example_edition();
     e.workshops[1].organisers.push("pe78".into());
     e.participants[0].max_travel = Some(0);
     e.rules.weights = Some(WeightOverrides::default());
@@ -188,7 +188,7 @@ fn validation_errors_name_the_file_row_and_column() {
 
 #[test]
 fn cell_errors_name_the_file_row_and_column() {
-    let dir = sheets_dir(&shared_example());
+    let dir = sheets_dir(&example_edition());
     let path = dir.path().join("venues.csv");
     let text = std::fs::read_to_string(&path)
         .unwrap()
@@ -216,7 +216,7 @@ fn cell_errors_name_the_file_row_and_column() {
 
 #[test]
 fn shape_errors_name_the_file() {
-    let dir = sheets_dir(&shared_example());
+    let dir = sheets_dir(&example_edition());
     std::fs::remove_file(dir.path().join("territories.csv")).unwrap();
     std::fs::write(dir.path().join("partner.csv"), "id\n").unwrap();
     std::fs::write(
@@ -247,7 +247,7 @@ fn shape_errors_name_the_file() {
 
 #[test]
 fn spreadsheet_exports_with_a_bom_and_semicolons_are_read() {
-    let e = shared_example();
+    let e = example_edition();
     let dir = sheets_dir(&e);
     let path = dir.path().join("territories.csv");
     std::fs::write(&path, "\u{feff}ID;Name\n87;Haute-Vienne\n;\n").unwrap();
