@@ -36,6 +36,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    cmd::start_clock();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -84,7 +84,7 @@ fn same_seed_same_plan() {
     for out in [&a, &b] {
         let o = rally(&[
             "assign",
-            &fixture("haute-vienne-2016.json"),
+            &fixture("tiny.json"),
             &fixture("tiny.plan.json"),
             "-o",
             s(out),
@@ -100,7 +100,22 @@ fn same_seed_same_plan() {
 
 #[test]
 fn an_invalid_programme_is_assigned_with_a_warning() {
-    // tiny.plan.json's programme does not belong to haute-vienne-2016.json: S1 breaks.
+    // w1/2 moved onto w1/1's date and slot: the same organisers twice at once.
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("tiny.plan.json")).unwrap()).unwrap();
+    plan["sessions"][1]["date"] = plan["sessions"][0]["date"].clone();
+    let (input, out) = (dir.path().join("in.json"), dir.path().join("out.json"));
+    std::fs::write(&input, plan.to_string()).unwrap();
+    let o = rally(&["assign", &fixture("tiny.json"), s(&input), "-o", s(&out)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("warning"));
+    assert!(out.exists());
+}
+
+#[test]
+fn a_plan_for_another_edition_is_refused() {
+    // tiny.plan.json names sessions and venues haute-vienne-2016.json does not have.
     let dir = tempfile::tempdir().expect("tmp");
     let out = dir.path().join("out.json");
     let o = rally(&[
@@ -110,9 +125,9 @@ fn an_invalid_programme_is_assigned_with_a_warning() {
         "-o",
         s(&out),
     ]);
-    assert!(o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("warning"));
-    assert!(out.exists());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("plan: sessions[0].id"));
+    assert!(!out.exists());
 }
 
 #[test]

@@ -84,6 +84,7 @@ fn export_writes_every_hand_out_and_is_deterministic() {
     assert_eq!(
         names(0),
         [
+            ".rally-written",
             "index.html",
             "members/g01.html",
             "members/u0001.html",
@@ -94,18 +95,25 @@ fn export_writes_every_hand_out_and_is_deterministic() {
     );
     assert_eq!(
         names(1),
-        ["g01.ics", "partner-admr.ics", "partner-pe.ics", "u0001.ics"]
+        [
+            ".rally-written",
+            "members/g01.ics",
+            "members/u0001.ics",
+            "partners/admr.ics",
+            "partners/pe.ics"
+        ]
     );
     assert_eq!(
         names(2),
         [
+            ".rally-written",
             "attendance.csv",
             "certificates.csv",
             "sessions.csv",
             "uncertified.csv"
         ]
     );
-    assert_eq!(names(3).len(), 13);
+    assert_eq!(names(3).len(), 14);
     assert_eq!(run(), first, "a second export gives the same bytes");
 }
 

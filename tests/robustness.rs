@@ -317,3 +317,315 @@ fn shortest_paths_are_computed_from_the_venues_only() {
     let (cm, far) = (model.node("cm").unwrap(), model.node("p19999").unwrap());
     assert_eq!(model.travel.minutes(far, cm), Some(10 + 1 + n as u32 - 1));
 }
+
+// ---- Issue 10: nothing lost, nothing hung, nothing silently wrong. ----
+
+fn rally(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_rally"))
+        .args(args)
+        .output()
+        .expect("rally runs")
+}
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// A scratch folder holding a copy of the tiny edition and its plan.
+fn scratch() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let (e, p) = (dir.path().join("e.json"), dir.path().join("p.json"));
+    std::fs::copy(root().join("fixtures/tiny.json"), &e).unwrap();
+    std::fs::copy(root().join("fixtures/tiny.plan.json"), &p).unwrap();
+    (dir, e, p)
+}
+
+/// The names in a folder, sorted (hidden temporary files included).
+fn names(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    out.sort();
+    out
+}
+
+/// Item 1: `-o` naming an input, also through a hard or a symbolic link.
+#[test]
+fn an_output_that_is_an_input_is_refused() {
+    let (dir, e, p) = scratch();
+    let before = std::fs::read(&e).unwrap();
+    let hard = dir.path().join("hard.json");
+    let soft = dir.path().join("soft.json");
+    std::fs::hard_link(&e, &hard).unwrap();
+    std::os::unix::fs::symlink(&e, &soft).unwrap();
+    for out in [&e, &hard, &soft] {
+        let o = rally(&["plan", s(&e), "-o", s(out), "--quiet"]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("is one of the inputs"),
+            "{}",
+            stderr(&o)
+        );
+        let o = rally(&["assign", s(&e), s(&p), "-o", s(out), "--quiet"]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    }
+    let o = rally(&["assign", s(&e), s(&p), "-o", s(&p), "--quiet"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&e).unwrap(), before);
+    assert!(std::fs::symlink_metadata(&soft)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}
+
+/// Item 2: a socket or folder in the way is refused; a link is followed.
+#[test]
+fn outputs_go_only_to_regular_files_and_links_are_followed() {
+    use std::os::unix::fs::FileTypeExt;
+    let (dir, e, _) = scratch();
+    let socket = dir.path().join("socket");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    for out in [socket.as_path(), dir.path()] {
+        let o = rally(&["plan", s(&e), "-o", s(out), "--quiet"]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
+    }
+    assert!(std::fs::symlink_metadata(&socket)
+        .unwrap()
+        .file_type()
+        .is_socket());
+    let target = dir.path().join("target.json");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink("target.json", &link).unwrap();
+    let o = rally(&["plan", s(&e), "-o", s(&link), "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let plan: Plan = serde_json::from_slice(&std::fs::read(&target).unwrap()).unwrap();
+    assert!(!plan.sessions.is_empty());
+    // No temporary file is left beside the outputs.
+    assert!(names(dir.path()).iter().all(|n| !n.ends_with(".tmp")));
+}
+
+/// Item 3: new files get the umask's mode, existing files keep theirs.
+#[test]
+fn outputs_take_the_umask_and_keep_an_existing_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, e, _) = scratch();
+    let (new, old) = (dir.path().join("new.json"), dir.path().join("old.json"));
+    std::fs::write(&old, "old").unwrap();
+    std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o640)).unwrap();
+    for out in [&new, &old] {
+        let script = format!(
+            "umask 022 && exec '{}' plan '{}' -o '{}' --quiet",
+            env!("CARGO_BIN_EXE_rally"),
+            s(&e),
+            s(out)
+        );
+        let o = std::process::Command::new("sh")
+            .args(["-c", &script])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&new), 0o644);
+    assert_eq!(mode(&old), 0o640);
+    assert_ne!(std::fs::read(&old).unwrap(), b"old");
+}
+
+/// Item 5: export never overwrites a file it did not write (unless
+/// --force), writes nothing then, and rewrites its own files freely.
+#[test]
+fn export_writes_whole_folders_and_never_over_a_users_file() {
+    let (dir, e, p) = scratch();
+    let html = dir.path().join("site");
+    std::fs::create_dir(&html).unwrap();
+    std::fs::write(html.join("index.html"), "mine").unwrap();
+    let o = rally(&["export", s(&e), s(&p), "--html", s(&html)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("index.html"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
+    assert_eq!(names(&html), ["index.html"]);
+    assert_eq!(std::fs::read(html.join("index.html")).unwrap(), b"mine");
+    assert_eq!(names(dir.path()), ["e.json", "p.json", "site"]);
+    let o = rally(&["export", s(&e), s(&p), "--html", s(&html), "--force"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_ne!(std::fs::read(html.join("index.html")).unwrap(), b"mine");
+    // rally's own files of a previous export need no --force.
+    let o = rally(&["export", s(&e), s(&p), "--html", s(&html)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(names(dir.path()), ["e.json", "p.json", "site"]);
+}
+
+/// Item 6: a participant `partner-admr` and a partner `admr` both keep
+/// their calendar.
+#[test]
+fn member_and_partner_calendars_never_share_a_file() {
+    let (dir, e, p) = scratch();
+    for path in [&e, &p] {
+        let text = std::fs::read_to_string(path).unwrap();
+        std::fs::write(path, text.replace("\"u1\"", "\"partner-admr\"")).unwrap();
+    }
+    let ics = dir.path().join("ics");
+    let o = rally(&["export", s(&e), s(&p), "--ics", s(&ics)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let member = std::fs::read_to_string(ics.join("members/partner-admr.ics")).unwrap();
+    let partner = std::fs::read_to_string(ics.join("partners/admr.ics")).unwrap();
+    assert_ne!(member, partner);
+    let count = |d: &str| names(&ics.join(d)).len();
+    let said = stderr(&o);
+    assert!(
+        said.contains(&format!(
+            "{} calendar(s)",
+            count("members") + count("partners")
+        )),
+        "{said}"
+    );
+}
+
+/// Item 8: a time limit too large for the clock is capped; NaN is bad input.
+#[test]
+fn huge_time_limits_are_capped_and_nan_is_refused() {
+    let (dir, e, _) = scratch();
+    let out = dir.path().join("out.json");
+    for limit in ["1e19", "inf", "1e300"] {
+        let o = rally(&[
+            "plan",
+            s(&e),
+            "-o",
+            s(&out),
+            "--quiet",
+            "--time-limit",
+            limit,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{limit}: {}", stderr(&o));
+    }
+    let o = rally(&[
+        "plan",
+        s(&e),
+        "-o",
+        s(&out),
+        "--quiet",
+        "--time-limit",
+        "NaN",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--time-limit"), "{}", stderr(&o));
+}
+
+fn tiny() -> Value {
+    read(root().join("fixtures/tiny.json")).unwrap()
+}
+
+fn refused(edition: &Value) -> Vec<rally_model::InputError> {
+    match rally_model::parse_edition(&edition.to_string()) {
+        Ok(_) => panic!("accepted: {edition}"),
+        Err(errors) => errors,
+    }
+}
+
+/// Item 10: weights and sizes that would overflow the penalty are refused,
+/// named by path with the largest accepted value.
+#[test]
+fn absurd_values_are_refused_with_the_largest_accepted() {
+    let mut e = tiny();
+    e["rules"] = serde_json::json!({"weights": {"coverage": u32::MAX}});
+    e["groups"][0]["size"] = u32::MAX.into();
+    e["travel"][0]["minutes"] = u32::MAX.into();
+    let errors = refused(&e);
+    for (path, max) in [
+        ("rules.weights.coverage", "1000000"),
+        ("groups[0].size", "100000"),
+        ("travel[0].minutes", "1440"),
+    ] {
+        let found = errors.iter().find(|x| x.path == path);
+        assert!(
+            found.is_some_and(|x| x.message.contains(max)),
+            "{path}: {errors:?}"
+        );
+    }
+}
+
+/// Item 11: an edition with its fields by position (an array) is refused.
+#[test]
+fn an_edition_written_as_an_array_is_refused() {
+    let e = tiny();
+    let field = |k: &str| e.get(k).cloned().unwrap_or(Value::Null);
+    let list = |k: &str| e.get(k).cloned().unwrap_or(Value::Array(vec![]));
+    let positional = serde_json::json!([
+        field("edition"),
+        field("calendar"),
+        Value::Null,
+        list("territories"),
+        list("places"),
+        list("venues"),
+        list("travel"),
+        list("partners"),
+        list("workshops"),
+        list("groups"),
+        list("participants"),
+        [],
+        {}
+    ]);
+    let errors = refused(&positional);
+    assert_eq!(errors[0].path, "(top level)");
+    assert!(errors[0].message.contains("object"), "{errors:?}");
+}
+
+/// Item 12: assign given a plan made for another edition is bad input.
+#[test]
+fn assign_refuses_a_plan_for_another_edition() {
+    let (dir, e, p) = scratch();
+    let mut plan = read(p.clone()).unwrap();
+    plan["sessions"][0]["venue"] = "elsewhere".into();
+    plan["sessions"][0]["date"] = "2031-01-01".into();
+    std::fs::write(&p, plan.to_string()).unwrap();
+    let out = dir.path().join("out.json");
+    let o = rally(&["assign", s(&e), s(&p), "-o", s(&out), "--quiet"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    for path in ["plan: sessions[0].venue", "plan: sessions[0].date"] {
+        assert!(stderr(&o).contains(path), "{path}: {}", stderr(&o));
+    }
+    assert!(!out.exists());
+}
+
+/// Item 14: bad bytes are placed by line, column and byte; a byte-order
+/// mark is accepted; `1e29` for a whole number is called too large.
+#[test]
+fn loading_places_bad_bytes_accepts_a_bom_and_explains_large_numbers() {
+    let (_dir, e, _) = scratch();
+    let text = std::fs::read_to_string(&e).unwrap();
+    let mut bytes = text.clone().into_bytes();
+    let at = text.find("Tiny").unwrap();
+    bytes.insert(at, 0xFF);
+    std::fs::write(&e, &bytes).unwrap();
+    let errors = rally_model::load_edition(&e).unwrap_err().errors();
+    assert_eq!(errors[0].path, "line 2 column 14", "{errors:?}");
+    assert!(
+        errors[0].message.contains(&format!("byte {at}")),
+        "{errors:?}"
+    );
+
+    std::fs::write(&e, format!("\u{feff}{text}")).unwrap();
+    assert!(rally_model::load_edition(&e).is_ok());
+
+    let large = text.replace("\"size\": 10", "\"size\": 1e29");
+    assert_ne!(large, text);
+    let errors = rally_model::parse_edition(&large).expect_err("refused");
+    let size = errors
+        .iter()
+        .find(|x| x.path == "groups[0].size")
+        .expect("size named");
+    assert!(size.message.contains("too large"), "{size:?}");
+    assert!(size.message.contains("4294967295"), "{size:?}");
+    assert!(!size.message.contains("floating point"), "{size:?}");
+}

@@ -20,20 +20,23 @@ pub struct Args {
 
 /// Assigns, writes the plan, and prints the summary on standard error.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let time_limit = args.search.time_limit()?;
+    args.search.time_limit()?;
     if args.edition.as_os_str() == "-" && args.plan.as_os_str() == "-" {
         return Err(crate::io::BadInput(
             "EDITION and PLAN cannot both be standard input (-)".into(),
         )
         .into());
     }
+    let inputs = [args.edition.as_path(), args.plan.as_path()];
+    crate::io::check_output(&args.output, &inputs)?;
     let model = crate::io::edition(&args.edition)?;
     let plan = crate::io::plan(&args.plan)?;
+    crate::io::same_edition(&model, &plan, &args.plan)?;
     let progress = args.search.progress("assign")?;
     let show = |best: i64| progress.report(best);
     let options = rally_assign::AssignOptions {
         seed: args.search.seed,
-        time_limit,
+        time_limit: args.search.remaining()?,
         progress: Some(&show),
     };
     let outcome = rally_assign::assign(&model, &plan, &options);
@@ -44,7 +47,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             args.plan.display()
         );
     }
-    crate::io::write_plan(&args.output, &outcome.plan)?;
+    crate::io::write_plan(&args.output, &outcome.plan, &inputs)?;
     if !args.search.quiet {
         eprint!("{}", outcome.summary());
     }

@@ -24,6 +24,9 @@ pub struct Args {
     /// Write the edition as the CSV sheets `rally import` reads into DIR.
     #[arg(long, value_name = "DIR")]
     sheets: Option<PathBuf>,
+    /// Overwrite files in the output folders that rally did not write.
+    #[arg(long)]
+    force: bool,
 }
 
 /// Reads the inputs, builds every output in memory, then writes them; bad
@@ -66,9 +69,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(dir) = args.sheets {
         outputs.push((dir, rally_export::sheets::write(&model.edition), "sheet(s)"));
     }
+    for (i, (dir, ..)) in outputs.iter().enumerate() {
+        if outputs[..i].iter().any(|(other, ..)| other == dir) {
+            return Err(BadInput(format!(
+                "{}: given for two outputs; give each its own folder",
+                dir.display()
+            ))
+            .into());
+        }
+    }
+    let mut inputs = vec![args.edition.as_path()];
+    inputs.extend(args.plan.as_deref());
     for (dir, files, what) in &outputs {
-        rally_export::write_all(dir, files)
-            .map_err(|e| BadInput(format!("{}: cannot write: {e}", dir.display())))?;
+        crate::io::write_folder(dir, files, &inputs, args.force)?;
         eprintln!("rally export: {} {what} in {}", files.len(), dir.display());
     }
     Ok(ExitCode::SUCCESS)

@@ -18,8 +18,9 @@ pub struct Args {
 
 /// Writes the edition; it always passes validation.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    crate::io::check_output(&args.output, &[])?;
     let mut text = rally_generate::generate_json(args.territories as usize, args.seed);
     text.push('\n');
-    crate::io::write_atomic(&args.output, text.as_bytes())?;
+    crate::io::write(&args.output, text.as_bytes(), &[])?;
     Ok(ExitCode::SUCCESS)
 }

@@ -28,6 +28,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.template {
         return template(args.dir);
     }
+    let output = args.output.unwrap_or_else(|| PathBuf::from("-"));
+    crate::io::check_output(&output, &[])?;
     let (edition, model) = rally_export::sheets::import(&args.dir).map_err(|errors| {
         let list: Vec<String> = errors.iter().map(|e| format!("  - {e}")).collect();
         BadInput(format!(
@@ -39,8 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })?;
     let mut text = serde_json::to_string_pretty(&edition)?;
     text.push('\n');
-    let output = args.output.unwrap_or_else(|| PathBuf::from("-"));
-    crate::io::write_atomic(&output, text.as_bytes())?;
+    crate::io::write(&output, text.as_bytes(), &[])?;
     let groups = model.members.iter().filter(|m| m.is_group).count();
     eprintln!(
         "rally import: {} workshop(s), {} session(s), {} partner(s), {groups} group(s), {} participant(s)",
@@ -62,8 +63,7 @@ fn template(dir: PathBuf) -> anyhow::Result<ExitCode> {
         ))
         .into());
     }
-    rally_export::write_all(&dir, &files)
-        .map_err(|e| BadInput(format!("{}: cannot write: {e}", dir.display())))?;
+    crate::io::write_folder(&dir, &files, &[], false)?;
     eprintln!(
         "rally import: {} template sheet(s) in {}; fill them in, then rally import {} -o EDITION",
         files.len(),

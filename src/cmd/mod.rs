@@ -8,7 +8,19 @@ pub mod import;
 pub mod plan;
 pub mod solve;
 
-use std::time::Duration;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// The longest time limit, a year: beyond, a limit is as good as none (and
+/// would overflow the clock).
+pub const MAX_TIME_LIMIT: f64 = 365.0 * 24.0 * 3600.0;
+
+static STARTED: OnceLock<Instant> = OnceLock::new();
+
+/// Starts the clock the time limit counts from (call first thing).
+pub fn start_clock() {
+    STARTED.get_or_init(Instant::now);
+}
 
 /// The options every search command takes.
 #[derive(clap::Args)]
@@ -25,16 +37,24 @@ pub struct SearchArgs {
 }
 
 impl SearchArgs {
-    /// The time limit, refused unless it is a number of seconds ≥ 0.
+    /// The time limit, refused unless it is a number of seconds ≥ 0 (NaN is
+    /// not), and capped at [`MAX_TIME_LIMIT`] (so `inf` and `1e19` are a year).
     pub fn time_limit(&self) -> anyhow::Result<Option<Duration>> {
         match self.time_limit {
-            Some(s) if !(s.is_finite() && s >= 0.0) => Err(crate::io::BadInput(format!(
+            Some(s) if s.is_nan() || s < 0.0 => Err(crate::io::BadInput(format!(
                 "--time-limit: {s} is not a number of seconds ≥ 0"
             ))
             .into()),
-            Some(s) => Ok(Some(Duration::from_secs_f64(s))),
+            Some(s) => Ok(Some(Duration::from_secs_f64(s.min(MAX_TIME_LIMIT)))),
             None => Ok(None),
         }
+    }
+
+    /// What is left of the time limit: loading the edition (its shortest
+    /// paths included) counts against it.
+    pub fn remaining(&self) -> anyhow::Result<Option<Duration>> {
+        let spent = STARTED.get().map_or(Duration::ZERO, Instant::elapsed);
+        Ok(self.time_limit()?.map(|d| d.saturating_sub(spent)))
     }
 
     /// A progress bar for `label`, hidden with `--quiet` or off a terminal.

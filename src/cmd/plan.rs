@@ -20,20 +20,23 @@ pub struct Args {
 
 /// Plans, writes the plan, and prints the summary on standard error.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let time_limit = args.search.time_limit()?;
+    args.search.time_limit()?;
+    let mut inputs = vec![args.edition.as_path()];
+    inputs.extend(args.from.as_deref());
+    crate::io::check_output(&args.output, &inputs)?;
     let model = crate::io::edition(&args.edition)?;
     let previous = args.from.as_deref().map(crate::io::plan).transpose()?;
     let progress = args.search.progress("plan")?;
     let show = |best: i64| progress.report(best);
     let opts = rally_plan::PlanOptions {
         seed: args.search.seed,
-        time_limit,
+        time_limit: args.search.remaining()?,
         previous,
         progress: Some(&show),
     };
     let outcome = rally_plan::plan(&model, &opts);
     progress.finish();
-    crate::io::write_plan(&args.output, &outcome.plan)?;
+    crate::io::write_plan(&args.output, &outcome.plan, &inputs)?;
     if !args.search.quiet {
         eprint!("{}", summary(&outcome, opts.previous.is_some()));
     }

@@ -18,18 +18,20 @@ pub struct Args {
 
 /// Solves, writes the plan, and prints the summary on standard error.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let time_limit = args.search.time_limit()?;
+    args.search.time_limit()?;
+    let inputs = [args.edition.as_path()];
+    crate::io::check_output(&args.output, &inputs)?;
     let model = crate::io::edition(&args.edition)?;
     let progress = args.search.progress("solve")?;
     let show = |best: i64| progress.report(best);
     let options = rally_assign::SolveOptions {
         seed: args.search.seed,
-        time_limit,
+        time_limit: args.search.remaining()?,
         progress: Some(&show),
     };
     let outcome = rally_assign::solve(&model, &options);
     progress.finish();
-    crate::io::write_plan(&args.output, &outcome.assigned.plan)?;
+    crate::io::write_plan(&args.output, &outcome.assigned.plan, &inputs)?;
     if !args.search.quiet {
         eprint!("{}", outcome.assigned.summary());
         eprintln!(

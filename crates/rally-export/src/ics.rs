@@ -1,6 +1,7 @@
-//! Calendars (RFC 5545): one per member (`<member id>.ics`, a event per
-//! session of its course) and one per partner (`partner-<partner id>.ics`,
-//! a event per session it runs).
+//! Calendars (RFC 5545): one per member (`members/<member id>.ics`, an
+//! event per session of its course) and one per partner
+//! (`partners/<partner id>.ics`, an event per session it runs): members and
+//! partners in separate folders, so their ids never clash.
 //!
 //! Times are floating local times (the rally's own clock); UIDs are built
 //! from the session, the member or partner and the edition, and DTSTAMP is
@@ -21,7 +22,7 @@ pub fn calendars(p: &Programme) -> Vec<OutFile> {
         if !course.is_empty() {
             let events = course.iter().map(|&s| event(p, &p.sessions[s], &member.id));
             let name = format!("{} — {}", member.name, p.edition_name());
-            files.push(file(format!("{}.ics", member.id), &name, events));
+            files.push(file(format!("members/{}.ics", member.id), &name, events));
         }
     }
     for (o, partner) in p.model.partners.iter().enumerate() {
@@ -30,7 +31,7 @@ pub fn calendars(p: &Programme) -> Vec<OutFile> {
             let owner = format!("partner-{}", partner.id);
             let events = sessions.iter().map(|&s| event(p, &p.sessions[s], &owner));
             let name = format!("{} — {}", partner.name, p.edition_name());
-            files.push(file(format!("{owner}.ics"), &name, events));
+            files.push(file(format!("partners/{}.ics", partner.id), &name, events));
         }
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -186,7 +187,12 @@ mod tests {
         let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(
             paths,
-            ["g01.ics", "partner-admr.ics", "partner-pe.ics", "u0001.ics"]
+            [
+                "members/g01.ics",
+                "members/u0001.ics",
+                "partners/admr.ics",
+                "partners/pe.ics"
+            ]
         );
         let g01 = parse(std::str::from_utf8(&files[0].bytes).unwrap());
         assert_eq!(g01.len(), 2);
@@ -205,7 +211,7 @@ mod tests {
         let chair = first.iter().find(|p| p.0 == "ATTENDEE").unwrap();
         assert!(chair.1.contains("CN=France Travail Limoges"));
         assert_eq!(value(first, "CATEGORIES"), "realities,conditions");
-        let admr = parse(std::str::from_utf8(&files[1].bytes).unwrap());
+        let admr = parse(std::str::from_utf8(&files[2].bytes).unwrap());
         assert_eq!(admr.len(), 3);
         let uids: Vec<&str> = admr.iter().map(|e| value(e, "UID")).collect();
         assert!(uids.iter().all(|u| u.contains(".partner-admr.")));

@@ -18,5 +18,5 @@ pub mod sheets;
 pub mod tables;
 pub mod view;
 
-pub use files::{write_all, OutFile};
+pub use files::{write_file, write_folder, Inputs, OutFile, WriteError};
 pub use view::Programme;

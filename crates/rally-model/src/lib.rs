@@ -5,6 +5,8 @@
 //! - [`types`]: the edition and plan files as serde types.
 //! - [`load`]: reading JSON with the path of the first bad field.
 //! - [`validate`]: every problem of an edition, then the compiled [`Model`].
+//! - [`limits`]: the largest values an edition may hold.
+//! - [`plan_refs`]: a plan's names checked against an edition.
 //! - [`model`]: the compiled edition and its placement rules (H1–H4).
 //! - [`calendar`], [`availability`], [`travel`]: time, availability, roads.
 //! - [`error`]: input errors named by JSON path.
@@ -12,8 +14,10 @@
 pub mod availability;
 pub mod calendar;
 pub mod error;
+pub mod limits;
 pub mod load;
 pub mod model;
+pub mod plan_refs;
 pub mod travel;
 pub mod types;
 pub mod validate;

@@ -5,23 +5,61 @@ use serde::de::DeserializeOwned;
 use std::io::Read;
 use std::path::Path;
 
-/// Reads a whole file, or standard input for `-`.
+/// Reads a whole file, or standard input for `-`; text that is not UTF-8
+/// is refused with the line, column and byte of the first bad byte.
 pub fn read_source(path: &Path) -> Result<String, LoadError> {
     let file = path.display().to_string();
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     let result = if file == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
     } else {
-        std::fs::read_to_string(path).map(|t| text = t)
+        std::fs::read(path).map(|b| bytes = b)
     };
-    result.map_err(|source| LoadError::Io { file, source })?;
-    Ok(text)
+    result.map_err(|source| LoadError::Io {
+        file: file.clone(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| LoadError::Invalid {
+        file,
+        errors: vec![not_utf8(e.as_bytes(), e.utf8_error().valid_up_to())],
+    })
+}
+
+/// Where the first byte that is not UTF-8 is, and the fix.
+fn not_utf8(bytes: &[u8], at: usize) -> InputError {
+    let before = &bytes[..at];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    // Characters, not bytes, before the bad byte on its line (all valid UTF-8).
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    InputError::new(
+        format!("line {line} column {column}"),
+        format!(
+            "byte {at} (0x{:02X}) is not UTF-8; save the file as UTF-8 text",
+            bytes[at]
+        ),
+    )
 }
 
 /// Parses JSON text into `T`; `prefix` is put before every path (`plan: `).
 ///
 /// Syntax errors name the line and column; type errors name the JSON path.
+/// A UTF-8 byte-order mark, as editors and spreadsheets write, is skipped.
+/// The document must be an object: fields by position (an array) are refused.
 pub fn parse_json<T: DeserializeOwned>(text: &str, prefix: &str) -> Result<T, InputError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim_start().starts_with('[') {
+        return Err(InputError::new(
+            format!("{prefix}(top level)"),
+            "is an array; the file must be a JSON object {…} with named fields (SPEC §4–§5)",
+        ));
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| describe(e, prefix))?;
     de.end().map_err(|e| {
@@ -54,6 +92,7 @@ fn describe(e: serde_path_to_error::Error<serde_json::Error>, prefix: &str) -> I
         (_, Some(field)) => format!("{path}.{field}"),
         (_, None) => path,
     };
+    let msg = too_large(&msg).unwrap_or(msg);
     let fix = if msg.starts_with("unknown field") {
         "; remove it or correct its spelling (docs/formats.md#edition lists the fields)"
     } else if msg.starts_with("missing field") {
@@ -71,6 +110,27 @@ fn describe(e: serde_path_to_error::Error<serde_json::Error>, prefix: &str) -> I
             inner.column()
         ),
     )
+}
+
+/// When a whole number (perhaps written `1e29`) is too large for its field,
+/// the message that says so, with the largest accepted.
+fn too_large(msg: &str) -> Option<String> {
+    let (_, rest) = msg.split_once('`')?;
+    let (number, rest) = rest.split_once('`')?;
+    let expected = rest.rsplit(' ').next()?;
+    let max: u64 = match expected {
+        "u8" => u8::MAX.into(),
+        "u16" => u16::MAX.into(),
+        "u32" => u32::MAX.into(),
+        "u64" => u64::MAX,
+        _ => return None,
+    };
+    let value: f64 = number.parse().ok()?;
+    (value.fract() == 0.0 && value >= max as f64 + 1.0).then(|| {
+        format!(
+            "{number} is a whole number too large for this field; the largest accepted is {max}"
+        )
+    })
 }
 
 /// serde_json appends " at line L column C"; the position is reported separately.

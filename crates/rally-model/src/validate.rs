@@ -22,6 +22,7 @@ const MAX_CALENDAR_DAYS: i64 = 731;
 /// Validates an edition and compiles it, or returns every problem found.
 pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
     let mut v = Validator::default();
+    v.errors.extend(crate::limits::check(&edition));
     let cal = v.calendar(&edition.calendar);
     let themes = v.themes(&edition);
     let territories = v.ids(

@@ -1,5 +1,5 @@
 use super::*;
-use crate::files::write_all;
+use crate::files::{write_folder, Inputs};
 use rally_model::types::*;
 
 fn example_edition() -> Edition {
@@ -13,7 +13,7 @@ fn example_edition() -> Edition {
 /// Writes the sheets of `e` to a new directory and reads them back.
 fn round_trip(e: &Edition) -> Edition {
     let dir = tempfile::tempdir().unwrap();
-    write_all(dir.path(), &write(e)).unwrap();
+    write_folder(dir.path(), &write(e), &Inputs::default(), false).unwrap();
     match read(dir.path()) {
         Ok((back, _)) => back,
         Err(errors) => panic!("{errors:?}"),
@@ -146,7 +146,7 @@ fn the_template_is_a_valid_edition_with_one_row_per_sheet() {
     let dir = tempfile::tempdir().unwrap();
     let files = template();
     assert_eq!(files.len(), SHEETS.len());
-    write_all(dir.path(), &files).unwrap();
+    write_folder(dir.path(), &files, &Inputs::default(), false).unwrap();
     for f in &files {
         let lines = std::str::from_utf8(&f.bytes).unwrap().lines().count();
         assert_eq!(lines, 2, "{}", f.path);
@@ -158,7 +158,7 @@ fn the_template_is_a_valid_edition_with_one_row_per_sheet() {
 
 fn sheets_dir(e: &Edition) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    write_all(dir.path(), &write(e)).unwrap();
+    write_folder(dir.path(), &write(e), &Inputs::default(), false).unwrap();
     dir
 }
 
