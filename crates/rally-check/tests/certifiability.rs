@@ -7,6 +7,7 @@ mod common;
 use common::*;
 use proptest::prelude::*;
 use rally_check::{MemberReport, Resolved};
+use rally_model::limits::MAX_MINUTES;
 use serde_json::{json, Value};
 
 /// Mon 7 to Fri 11 March 2016, default slots (09:00–12:00, 14:00–17:00);
@@ -283,14 +284,15 @@ fn two_sessions_of_one_period_cannot_both_be_attended() {
 
 #[test]
 fn huge_roads_and_durations_do_not_wrap_around() {
-    // A road of u32::MAX - 1 minutes between v1 and v2 never fits in a day.
+    // The longest road accepted (larger is bad input, see rally_model::limits)
+    // between v1 and v2 never fits in a day.
     let mut e = edition();
     set(
         &mut e,
         "/participants/0/availability",
         json!({"only": [{"dates": [MON]}]}),
     );
-    set(&mut e, "/travel/0/minutes", json!(u32::MAX - 1));
+    set(&mut e, "/travel/0/minutes", json!(MAX_MINUTES));
     let p = programme(
         &e,
         &[
@@ -299,8 +301,8 @@ fn huge_roads_and_durations_do_not_wrap_around() {
         ],
     );
     assert_not(&e, &p, &["b"], &["travel"]);
-    // A workshop longer than any day breaks H4, and the check goes on.
-    set(&mut e, "/workshops/1/duration", json!(u32::MAX));
+    // A workshop as long as a day breaks H4, and the check goes on.
+    set(&mut e, "/workshops/1/duration", json!(MAX_MINUTES));
     let report = check(&e, &p);
     assert!(rules(&report).contains("H4"));
     assert!(!report.members[0].certifiable);
