@@ -117,17 +117,45 @@ fn the_worked_example_is_valid_and_scores_807() {
 }
 
 #[test]
-fn the_readable_report_says_valid() {
+fn the_readable_report_says_no_rule_is_broken_and_what_is_won() {
     let ex = examples();
     let out = rally(&[
         Path::new("check"),
         &ex.join("edition.json"),
         &ex.join("plan.json"),
+        Path::new("--lang"),
+        Path::new("en"),
     ]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("Plan is VALID"), "{text}");
+    assert!(
+        text.starts_with("No rule broken: the plan keeps every hard rule.\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2 of 2 certificate(s) sought are won"),
+        "{text}"
+    );
+    assert!(text.contains("minutes of travel (travel_minute)"), "{text}");
     assert!(text.contains("807"), "{text}");
+}
+
+#[test]
+fn the_readable_report_speaks_french_when_asked() {
+    let ex = examples();
+    let args = [
+        Path::new("check"),
+        &ex.join("edition.json"),
+        &ex.join("plan.json"),
+        Path::new("--lang"),
+        Path::new("fr"),
+    ];
+    let text = String::from_utf8(rally(&args).stdout).unwrap();
+    assert!(text.starts_with("Aucune règle enfreinte : "), "{text}");
+    assert!(text.contains("minutes de trajet (travel_minute)"), "{text}");
+    let bad = rally(&[&args[..3], &[Path::new("--lang"), Path::new("de")]].concat());
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("use fr or en"));
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! `rally check EDITION PLAN [--json]`: validates and scores a plan.
+//! `rally check EDITION PLAN [--json] [--lang fr|en]`: validates and scores a plan;
+//! the readable report opens with the people left out.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,17 +13,20 @@ pub struct Args {
     /// Print the JSON report (docs/formats.md#check-report) instead of the readable report.
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    lang: super::LangArg,
 }
 
 /// Exit 0 when the plan is valid, 1 when it breaks hard rules.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let model = crate::io::edition(&args.edition)?;
     let plan = crate::io::plan(&args.plan)?;
-    let report = rally_check::check(&model, &plan);
+    let programme = rally_export::Programme::new(&model, &plan).in_language(args.lang.get());
+    let report = &programme.report;
     if args.json {
         println!("{}", report.to_json());
     } else {
-        print!("{}", report.to_text());
+        print!("{}", rally_export::findings::check_text(&programme));
     }
     Ok(ExitCode::from(if report.valid { 0 } else { 1 }))
 }

@@ -27,6 +27,8 @@ pub struct Args {
     /// Overwrite files in the output folders that rally did not write.
     #[arg(long)]
     force: bool,
+    #[command(flatten)]
+    lang: super::LangArg,
 }
 
 /// Reads the inputs, builds every output in memory, then writes them; bad
@@ -49,7 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .into());
         };
         let plan = crate::io::plan(plan_path)?;
-        let programme = Programme::new(&model, &plan);
+        let programme = Programme::new(&model, &plan).in_language(args.lang.get());
         if !programme.report.valid {
             eprintln!(
                 "rally export: the plan breaks {} hard rule(s); the pages say which (rally check tells more)",

@@ -8,6 +8,7 @@ pub mod import;
 pub mod plan;
 pub mod solve;
 
+use rally_export::Lang;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -20,6 +21,21 @@ static STARTED: OnceLock<Instant> = OnceLock::new();
 /// Starts the clock the time limit counts from (call first thing).
 pub fn start_clock() {
     STARTED.get_or_init(Instant::now);
+}
+
+/// The language of the texts for people.
+#[derive(clap::Args)]
+pub struct LangArg {
+    /// Language of the texts for people: fr or en (default: from LANG, else en).
+    #[arg(long = "lang", value_name = "fr|en")]
+    lang: Option<Lang>,
+}
+
+impl LangArg {
+    /// The language asked for, else the environment's.
+    pub fn get(&self) -> Lang {
+        self.lang.unwrap_or_else(Lang::from_env)
+    }
 }
 
 /// The options every search command takes.

@@ -63,22 +63,35 @@ fn event(p: &Programme, s: &Scheduled, owner: &str) -> Event {
         .iter()
         .map(|&o| model.partners[o].name.as_str())
         .collect();
-    let themes: Vec<&str> = p
-        .theme_list(model.workshops[s.workshop].themes)
-        .into_iter()
-        .map(|t| p.theme_name(t))
-        .collect();
     let (_, venue) = p.venue(s.at.venue);
-    let mut description = format!(
-        "Session {} of \"{}\".\nOrganisers: {}.\nThemes: {}.",
-        p.session_id(s),
-        p.title(s),
-        organisers.join(", "),
-        themes.join(", ")
-    );
+    let t = &p.texts;
+    let mut lines = vec![
+        t.with(
+            "ics-session",
+            &[
+                ("session", p.session_id(s).into()),
+                ("title", p.title(s).into()),
+            ],
+        ),
+        t.with("ics-organisers", &[("names", organisers.join(", ").into())]),
+        t.with(
+            "ics-themes",
+            &[(
+                "names",
+                p.theme_names(model.workshops[s.workshop].themes).into(),
+            )],
+        ),
+    ];
     if p.has_courses() {
-        description.push_str(&format!("\nSeats taken: {} of {}.", p.taken(s), s.capacity));
+        lines.push(t.with(
+            "ics-seats",
+            &[
+                ("taken", p.taken(s).into()),
+                ("capacity", s.capacity.into()),
+            ],
+        ));
     }
+    let description = lines.join("\n");
     let mut event = Event::new();
     event
         .uid(&uid(p, s, owner))
@@ -111,8 +124,9 @@ fn event(p: &Programme, s: &Scheduled, owner: &str) -> Event {
 
 /// `w01/2.g01.rally-of-home-care-jobs-haute-vienne-2016@rally`.
 fn uid(p: &Programme, s: &Scheduled, owner: &str) -> String {
-    let slug: String = p
-        .edition_name()
+    // Not the translated default name: the same event keeps its UID in any language.
+    let name = p.model.edition.edition.as_deref().unwrap_or("Job rally");
+    let slug: String = name
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() {

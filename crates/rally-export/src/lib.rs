@@ -3,7 +3,10 @@
 //! spreadsheets (CSV) — and the spreadsheets a team keeps, read back into an
 //! edition.
 //!
+//! - [`i18n`]: French and English texts (Project Fluent) and dates.
 //! - [`view`]: the plan seen from the programme, the members and the partners.
+//! - [`findings`]: what matters first: people left out, sessions unscheduled
+//!   or under their minimum; the readable report of `rally check`.
 //! - [`html`]: the static site (index, territories, members, partners).
 //! - [`ics`]: one calendar per member and per partner.
 //! - [`tables`]: sessions, sign-in sheets, certificates, uncertified members.
@@ -12,11 +15,14 @@
 //! - [`files`]: the files an export writes, written whole or not at all.
 
 pub mod files;
+pub mod findings;
 pub mod html;
+pub mod i18n;
 pub mod ics;
 pub mod sheets;
 pub mod tables;
 pub mod view;
 
 pub use files::{write_file, write_folder, Inputs, OutFile, WriteError};
+pub use i18n::{Lang, Texts};
 pub use view::Programme;

@@ -1,4 +1,5 @@
-//! The CSV hand-outs of a plan:
+//! The CSV hand-outs of a plan, headers and words in the programme's
+//! language (ids stay as the edition spells them):
 //!
 //! - `sessions.csv`: one row per scheduled session;
 //! - `attendance.csv`: sign-in sheets, one row per member expected at a
@@ -34,29 +35,35 @@ fn sheet(path: &str, rows: Vec<Vec<String>>) -> OutFile {
     }
 }
 
-fn row(cells: &[&str]) -> Vec<String> {
-    cells.iter().map(|c| c.to_string()).collect()
+/// A header row from message ids.
+fn header(p: &Programme, ids: &[&str]) -> Vec<String> {
+    ids.iter()
+        .map(|id| p.texts.get(&format!("csv-{id}")))
+        .collect()
 }
 
 fn sessions(p: &Programme) -> Vec<Vec<String>> {
     let model = p.model;
-    let mut rows = vec![row(&[
-        "session",
-        "workshop",
-        "title",
-        "date",
-        "weekday",
-        "slot",
-        "start",
-        "end",
-        "venue",
-        "venue_name",
-        "territory",
-        "organisers",
-        "themes",
-        "capacity",
-        "taken",
-    ])];
+    let mut rows = vec![header(
+        p,
+        &[
+            "session",
+            "workshop",
+            "title",
+            "date",
+            "weekday",
+            "slot",
+            "start",
+            "end",
+            "venue",
+            "venue-name",
+            "territory",
+            "organisers",
+            "themes",
+            "capacity",
+            "taken",
+        ],
+    )];
     for s in &p.sessions {
         let day = model.grid.day_of(s.at.period);
         let (venue, venue_name) = p.venue(s.at.venue);
@@ -65,8 +72,8 @@ fn sessions(p: &Programme) -> Vec<Vec<String>> {
             model.workshops[s.workshop].id.clone(),
             p.title(s).into(),
             model.grid.days[day].to_string(),
-            crate::view::weekday_name(model.grid.weekday(day)),
-            p.slot_id(s).into(),
+            p.texts.weekday(model.grid.weekday(day)),
+            p.slot_name(model.grid.slot_of(s.at.period)),
             format_hhmm(s.start),
             format_hhmm(s.end),
             venue.into(),
@@ -93,19 +100,22 @@ fn sessions(p: &Programme) -> Vec<Vec<String>> {
 
 fn attendance(p: &Programme) -> Vec<Vec<String>> {
     let model = p.model;
-    let mut rows = vec![row(&[
-        "session",
-        "title",
-        "date",
-        "start",
-        "end",
-        "venue_name",
-        "member",
-        "name",
-        "kind",
-        "headcount",
-        "signature",
-    ])];
+    let mut rows = vec![header(
+        p,
+        &[
+            "session",
+            "title",
+            "date",
+            "start",
+            "end",
+            "venue-name",
+            "member",
+            "name",
+            "kind",
+            "headcount",
+            "signature",
+        ],
+    )];
     for s in &p.sessions {
         for &m in &s.attendees {
             let member = &model.members[m];
@@ -118,7 +128,7 @@ fn attendance(p: &Programme) -> Vec<Vec<String>> {
                 p.venue(s.at.venue).1.into(),
                 member.id.clone(),
                 member.name.clone(),
-                kind(p, m).into(),
+                kind(p, m),
                 member.headcount.to_string(),
                 String::new(),
             ]);
@@ -129,13 +139,16 @@ fn attendance(p: &Programme) -> Vec<Vec<String>> {
 
 fn certificates(p: &Programme) -> Vec<Vec<String>> {
     let model = p.model;
-    let mut rows = vec![row(&["member", "name", "kind", "headcount", "themes"])];
+    let mut rows = vec![header(
+        p,
+        &["member", "name", "kind", "headcount", "themes"],
+    )];
     for (m, member) in model.members.iter().enumerate() {
         if member.certificate && p.report.members[m].certified {
             rows.push(vec![
                 member.id.clone(),
                 member.name.clone(),
-                kind(p, m).into(),
+                kind(p, m),
                 member.headcount.to_string(),
                 ids(model.theme_names(p.validated(m)).iter().map(String::as_str)),
             ]);
@@ -146,15 +159,18 @@ fn certificates(p: &Programme) -> Vec<Vec<String>> {
 
 fn uncertified(p: &Programme) -> Vec<Vec<String>> {
     let model = p.model;
-    let mut rows = vec![row(&[
-        "member",
-        "name",
-        "kind",
-        "headcount",
-        "certifiable",
-        "missing",
-        "reason",
-    ])];
+    let mut rows = vec![header(
+        p,
+        &[
+            "member",
+            "name",
+            "kind",
+            "headcount",
+            "certifiable",
+            "missing",
+            "reason",
+        ],
+    )];
     for (m, member) in model.members.iter().enumerate() {
         let verdict = &p.report.members[m];
         if !member.certificate || verdict.certified {
@@ -164,14 +180,14 @@ fn uncertified(p: &Programme) -> Vec<Vec<String>> {
         let reason = if !verdict.why.is_empty() {
             verdict.why.clone()
         } else {
-            "no course assigned yet (the plan holds the programme only)".into()
+            p.texts.get("reason-no-course")
         };
         rows.push(vec![
             member.id.clone(),
             member.name.clone(),
-            kind(p, m).into(),
+            kind(p, m),
             member.headcount.to_string(),
-            if verdict.certifiable { "yes" } else { "no" }.into(),
+            p.texts.get(if verdict.certifiable { "yes" } else { "no" }),
             ids(model.theme_names(missing).iter().map(String::as_str)),
             reason,
         ]);
@@ -179,12 +195,12 @@ fn uncertified(p: &Programme) -> Vec<Vec<String>> {
     rows
 }
 
-fn kind(p: &Programme, m: usize) -> &'static str {
-    if p.model.members[m].is_group {
-        "group"
+fn kind(p: &Programme, m: usize) -> String {
+    p.texts.get(if p.model.members[m].is_group {
+        "kind-group"
     } else {
-        "participant"
-    }
+        "kind-participant"
+    })
 }
 
 /// Ids joined with `;`, the list separator of every sheet.

@@ -5,22 +5,12 @@
 //! day, slot and venue) appear; the checker's report says what is wrong with
 //! the others.
 
+use crate::i18n::{Lang, Texts};
 use chrono::NaiveDate;
 use rally_check::{Report, Resolved};
-use rally_model::calendar::{format_hhmm, WEEKDAYS};
+use rally_model::calendar::format_hhmm;
 use rally_model::types::Unscheduled;
 use rally_model::{Model, Placement, Plan, ThemeSet};
-
-/// Readable names of the seven default themes (SPEC §4).
-const DEFAULT_THEME_NAMES: [(&str, &str); 7] = [
-    ("employers", "Employers and work situations"),
-    ("realities", "Realities of the job"),
-    ("conditions", "Working conditions"),
-    ("public", "Knowing the people cared for"),
-    ("training", "Training"),
-    ("professions", "Other home-care professions"),
-    ("career", "Professional development"),
-];
 
 /// A scheduled session of the plan, resolved.
 #[derive(Debug, Clone)]
@@ -63,6 +53,8 @@ pub struct Programme<'a> {
     pub courses: Option<Vec<Vec<usize>>>,
     /// The plan's unscheduled sessions, sorted by id.
     pub unscheduled: Vec<Unscheduled>,
+    /// The language every text is written in.
+    pub texts: Texts,
 }
 
 impl<'a> Programme<'a> {
@@ -115,7 +107,14 @@ impl<'a> Programme<'a> {
             sessions,
             courses,
             unscheduled,
+            texts: Texts::new(Lang::En),
         }
+    }
+
+    /// The same programme, told in `lang`.
+    pub fn in_language(mut self, lang: Lang) -> Programme<'a> {
+        self.texts = Texts::new(lang);
+        self
     }
 
     /// Whether the plan assigns courses.
@@ -146,13 +145,9 @@ impl<'a> Programme<'a> {
         self.model.grid.days[self.model.grid.day_of(s.at.period)]
     }
 
-    /// `Tue 2016-03-01`.
+    /// `mardi 1 mars 2016`.
     pub fn day_label(&self, day: usize) -> String {
-        format!(
-            "{} {}",
-            weekday_name(self.model.grid.weekday(day)),
-            self.model.grid.days[day]
-        )
+        self.texts.date(self.model.grid.days[day])
     }
 
     /// `09:00–11:30`.
@@ -163,6 +158,17 @@ impl<'a> Programme<'a> {
     /// The slot id of a session.
     pub fn slot_id(&self, s: &Scheduled) -> &str {
         &self.model.grid.slot_time(s.at.period).id
+    }
+
+    /// A slot's readable name: the edition's, the default one's, or its id.
+    pub fn slot_name(&self, slot: usize) -> String {
+        let id = &self.model.grid.slots[slot].id;
+        let given = self.model.edition.calendar.slots.as_ref().and_then(|list| {
+            list.iter()
+                .find(|s| &s.id == id)
+                .and_then(|s| s.name.clone())
+        });
+        given.unwrap_or_else(|| self.texts.name_or("slot", id, id))
     }
 
     /// The venue's id and name.
@@ -200,7 +206,7 @@ impl<'a> Programme<'a> {
     }
 
     /// A theme's readable name: the edition's, the default one, or its id.
-    pub fn theme_name(&self, t: usize) -> &str {
+    pub fn theme_name(&self, t: usize) -> String {
         let id = &self.model.themes[t];
         let given = self
             .model
@@ -208,15 +214,23 @@ impl<'a> Programme<'a> {
             .themes
             .as_ref()
             .and_then(|list| list.get(t))
-            .and_then(|th| th.name.as_deref());
-        given
-            .or_else(|| {
-                DEFAULT_THEME_NAMES
-                    .iter()
-                    .find(|(d, _)| d == id)
-                    .map(|(_, n)| *n)
-            })
-            .unwrap_or(id)
+            .and_then(|th| th.name.clone());
+        given.unwrap_or_else(|| self.texts.name_or("theme", id, id))
+    }
+
+    /// Theme names of a set, joined by `, `.
+    pub fn theme_names(&self, set: ThemeSet) -> String {
+        self.theme_list(set)
+            .into_iter()
+            .map(|t| self.theme_name(t))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// A partner kind in words.
+    pub fn partner_kind(&self, o: usize) -> String {
+        let kind = &self.model.partners[o].kind;
+        self.texts.name_or("partner-kind", kind, kind)
     }
 
     /// Theme indices of a set, in edition order.
@@ -226,14 +240,22 @@ impl<'a> Programme<'a> {
             .collect()
     }
 
-    /// A member's readable kind: `group of 24 (student)` or `participant (job-seeker)`.
+    /// A member's readable kind: `group of 24 (student)` or `participant (job seeker)`.
     pub fn member_kind(&self, m: usize) -> String {
         let member = &self.model.members[m];
-        let profile = rally_model::PROFILES[member.profile];
+        let id = rally_model::PROFILES[member.profile];
+        let profile = self.texts.name_or("profile", id, id);
         if member.is_group {
-            format!("group of {} ({profile})", member.headcount)
+            self.texts.with(
+                "member-group",
+                &[
+                    ("headcount", member.headcount.into()),
+                    ("profile", profile.into()),
+                ],
+            )
         } else {
-            format!("participant ({profile})")
+            self.texts
+                .with("member-participant", &[("profile", profile.into())])
         }
     }
 
@@ -316,16 +338,12 @@ impl<'a> Programme<'a> {
     }
 
     /// The edition's name, or a plain label.
-    pub fn edition_name(&self) -> &str {
-        self.model.edition.edition.as_deref().unwrap_or("Job rally")
+    pub fn edition_name(&self) -> String {
+        match &self.model.edition.edition {
+            Some(name) => name.clone(),
+            None => self.texts.get("edition-default"),
+        }
     }
-}
-
-/// `Mon` … `Sun` for a weekday index (0 = Monday).
-pub fn weekday_name(index: usize) -> String {
-    let mut name = WEEKDAYS[index % 7].to_string();
-    name[..1].make_ascii_uppercase();
-    name
 }
 
 #[cfg(test)]

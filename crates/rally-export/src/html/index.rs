@@ -1,6 +1,11 @@
-//! The index: the checker's verdict and penalty, and links to every page.
+//! The index: what matters first (the verdict next to the certificates won,
+//! the people left out with why and what would fix it, unscheduled sessions,
+//! sessions under their minimum), then the rules broken, the penalty in
+//! words and links to every page.
 
-use super::page::{badges, esc, href, layout, member_path, partner_path, territory_path};
+use super::page::territory_path;
+use super::page::{badges, esc, header_row, href, layout, member_path, partner_path};
+use crate::findings::{self, Findings};
 use crate::view::Programme;
 use std::fmt::Write;
 
@@ -9,100 +14,244 @@ const SHOWN_VIOLATIONS: usize = 50;
 
 /// The index page.
 pub fn page(p: &Programme) -> String {
-    let mut body = check_summary(p);
+    let f = Findings::new(p);
+    let mut body = verdict(p, &f);
+    body.push_str(&left_out(p, &f));
+    body.push_str(&unscheduled(p));
+    body.push_str(&underfilled(p, &f));
+    body.push_str(&violations(p));
+    body.push_str(&penalty(p));
     body.push_str(&territories(p));
     body.push_str(&members(p));
     body.push_str(&partners(p));
-    body.push_str(&unscheduled(p));
-    layout(p, 0, p.edition_name(), &body)
+    layout(p, 0, &p.edition_name(), &body)
 }
 
-fn check_summary(p: &Programme) -> String {
+/// "No rule broken" (never a bare "valid") next to the certificates won.
+fn verdict(p: &Programme, f: &Findings) -> String {
+    let t = &p.texts;
     let r = &p.report;
-    let mut out = String::from("<h2>Check</h2>\n");
-    if r.valid {
-        out.push_str("<p class=\"verdict\"><span class=\"valid\">Valid plan</span>: it keeps every hard rule.</p>\n");
+    let (class, label, detail) = if r.valid {
+        ("valid", t.get("verdict-ok"), t.get("verdict-ok-detail"))
     } else {
-        let _ = writeln!(
-            out,
-            "<p class=\"verdict\"><span class=\"invalid\">Invalid plan</span>: {} hard violation(s).</p>\n<ul class=\"violations\">",
-            r.violations.len()
-        );
-        for v in r.violations.iter().take(SHOWN_VIOLATIONS) {
-            let _ = writeln!(out, "<li>{}: {}</li>", esc(&v.rule), esc(&v.message));
-        }
-        if r.violations.len() > SHOWN_VIOLATIONS {
-            let _ = writeln!(
-                out,
-                "<li class=\"muted\">… and {} more (run rally check)</li>",
-                r.violations.len() - SHOWN_VIOLATIONS
-            );
-        }
-        out.push_str("</ul>\n");
-    }
-    out.push_str("<table class=\"penalty\"><tr><th>Penalty term</th><th>Value</th></tr>\n");
-    for (name, value) in r.penalty.terms() {
-        let _ = writeln!(
-            out,
-            "<tr><td>{name}</td><td class=\"num\" data-term=\"{name}\">{value}</td></tr>"
-        );
-    }
-    let _ = writeln!(
-        out,
-        "<tr><th>total</th><th class=\"num\" data-term=\"total\">{}</th></tr>\n</table>",
-        r.penalty.total
-    );
-    let certifiable = r.members.iter().filter(|m| m.certifiable).count();
-    let certified = r.members.iter().filter(|m| m.certified).count();
-    let _ = writeln!(
-        out,
-        "<p>{} session(s) scheduled, {} unscheduled. Members: {}; certifiable {certifiable}; certified by their courses {certified}.</p>",
-        p.sessions.len(),
-        p.unscheduled.len(),
-        r.members.len()
-    );
-    out
+        let n = r.violations.len();
+        let detail = t.with("verdict-broken-detail", &[("n", n.into())]);
+        ("invalid", t.get("verdict-broken"), detail)
+    };
+    let mark = if r.valid { "✓" } else { "✗" };
+    // Both parts are escaped before they meet the markup.
+    let label = format!("<span class=\"{class}\">{mark} {}</span>", esc(&label));
+    let verdict = t.labelled(&label, &esc(&detail));
+    format!(
+        "<p class=\"verdict\">{verdict} <strong>{}</strong></p>\n<p class=\"muted\">{}</p>\n",
+        esc(&findings::certified_line(p, f)),
+        esc(&t.with(
+            "counts",
+            &[
+                ("scheduled", p.sessions.len().into()),
+                ("unscheduled", p.unscheduled.len().into()),
+                ("members", p.model.members.len().into()),
+            ]
+        )),
+    )
 }
 
-fn territories(p: &Programme) -> String {
-    let mut out = String::from("<h2>Programme by territory</h2>\n<ul class=\"territories\">\n");
-    for t in 0..p.model.territories.len() {
+fn left_out(p: &Programme, f: &Findings) -> String {
+    let t = &p.texts;
+    let mut out = format!("<h2>{}</h2>\n", esc(&t.get("left-out-title")));
+    if f.left_out.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", esc(&t.get("left-out-none")));
+        return out;
+    }
+    let n = f.left_out.len();
+    let _ = writeln!(
+        out,
+        "<p>{}</p>\n<ul class=\"findings left-out\">",
+        esc(&t.with("left-out-intro", &[("n", n.into())]))
+    );
+    for (m, why) in &f.left_out {
+        let member = &p.model.members[*m];
+        let (reason, fix) = findings::left_out_reason(p, why);
         let _ = writeln!(
             out,
-            "<li><a href=\"{}\">{}</a> — {} session(s)</li>",
-            href(0, &territory_path(&p.model.territories[t])),
-            esc(p.territory_name(t)),
-            p.territory_sessions(t).len()
+            "<li data-member=\"{}\"><a href=\"{}\">{}</a> {}<br><span class=\"fix\">{}</span></li>",
+            esc(&member.id),
+            href(0, &member_path(&member.id)),
+            esc(&member.name),
+            esc(&t.labelled(&format!("({})", p.member_kind(*m)), &reason)),
+            esc(&fix)
         );
     }
     out.push_str("</ul>\n");
     out
 }
 
+fn unscheduled(p: &Programme) -> String {
+    if p.unscheduled.is_empty() {
+        return String::new();
+    }
+    let t = &p.texts;
+    let n = p.unscheduled.len();
+    let mut out = format!(
+        "<h2>{}</h2>\n<table class=\"unscheduled\">\n<caption>{}</caption>\n{}",
+        esc(&t.get("unscheduled-title")),
+        esc(&t.with("unscheduled-intro", &[("n", n.into())])),
+        header_row(p, &["col-session", "col-workshop", "col-reason"])
+    );
+    for u in &p.unscheduled {
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
+            esc(&u.id),
+            esc(findings::unscheduled_title(p, &u.id)),
+            esc(&u.reason)
+        );
+    }
+    out.push_str("</table>\n");
+    out
+}
+
+fn underfilled(p: &Programme, f: &Findings) -> String {
+    if f.underfilled.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "<h2>{}</h2>\n<ul class=\"findings underfilled\">\n",
+        esc(&p.texts.get("underfilled-title"))
+    );
+    for u in &f.underfilled {
+        let id = p.session_id(&p.sessions[u.scheduled]);
+        let _ = writeln!(
+            out,
+            "<li data-session=\"{}\">{}</li>",
+            esc(id),
+            esc(&findings::underfilled_line(p, u))
+        );
+    }
+    out.push_str("</ul>\n");
+    out
+}
+
+fn violations(p: &Programme) -> String {
+    let r = &p.report;
+    if r.violations.is_empty() {
+        return String::new();
+    }
+    let t = &p.texts;
+    let mut out = format!(
+        "<h2>{}</h2>\n<ul class=\"violations\">\n",
+        esc(&t.get("violations-title"))
+    );
+    for v in r.violations.iter().take(SHOWN_VIOLATIONS) {
+        let title = t.name_or("rule", &v.rule, "");
+        let _ = writeln!(
+            out,
+            "<li>{}</li>",
+            esc(&t.labelled(&format!("{} ({title})", v.rule), &v.message))
+        );
+    }
+    if r.violations.len() > SHOWN_VIOLATIONS {
+        let n = r.violations.len() - SHOWN_VIOLATIONS;
+        let _ = writeln!(
+            out,
+            "<li class=\"muted\">{}</li>",
+            esc(&t.with("violations-more", &[("n", n.into())]))
+        );
+    }
+    out.push_str("</ul>\n");
+    out
+}
+
+fn penalty(p: &Programme) -> String {
+    let t = &p.texts;
+    let r = &p.report;
+    let mut out = format!(
+        "<h2>{}</h2>\n<table class=\"penalty\">\n{}",
+        esc(&t.get("penalty-title")),
+        header_row(p, &["penalty-term", "penalty-value"])
+    );
+    for (name, value) in r.penalty.terms() {
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td class=\"num\" data-term=\"{name}\">{value}</td></tr>",
+            esc(&findings::term_name(p, name))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<tr><th scope=\"row\">{}</th><td class=\"num\" data-term=\"total\"><strong>{}</strong></td></tr>\n</table>",
+        esc(&t.get("term-total")),
+        r.penalty.total
+    );
+    out
+}
+
+fn territories(p: &Programme) -> String {
+    let t = &p.texts;
+    let mut out = format!(
+        "<h2>{}</h2>\n<ul class=\"territories\">\n",
+        esc(&t.get("territories-title"))
+    );
+    for i in 0..p.model.territories.len() {
+        let n = p.territory_sessions(i).len();
+        let _ = writeln!(
+            out,
+            "<li><a href=\"{}\">{}</a> — {}</li>",
+            href(0, &territory_path(&p.model.territories[i])),
+            esc(p.territory_name(i)),
+            esc(&t.with("territory-sessions", &[("n", n.into())]))
+        );
+    }
+    out.push_str("</ul>\n");
+    out
+}
+
+/// A member's certificate status in words.
+pub fn status(p: &Programme, m: usize) -> String {
+    let verdict = &p.report.members[m];
+    let id = if !p.model.members[m].certificate {
+        "status-not-sought"
+    } else if verdict.certified {
+        "status-certified"
+    } else if !verdict.certifiable {
+        "status-cannot"
+    } else if p.has_courses() {
+        "status-not-certified"
+    } else {
+        "status-certifiable"
+    };
+    p.texts.get(id)
+}
+
 fn members(p: &Programme) -> String {
-    let mut out = String::from("<h2>Groups and participants</h2>\n<table class=\"members\">\n<tr><th>Member</th><th>Name</th><th>Kind</th><th>Sessions</th><th>Certificate</th><th>Missing themes</th></tr>\n");
+    let title = p.texts.get("members-title");
+    let mut out = format!(
+        "<h2>{}</h2>\n<table class=\"members\">\n<caption>{}</caption>\n{}",
+        esc(&title),
+        esc(&title),
+        header_row(
+            p,
+            &[
+                "col-name",
+                "col-member",
+                "col-kind",
+                "col-sessions",
+                "col-certificate",
+                "col-missing"
+            ]
+        )
+    );
     for (m, member) in p.model.members.iter().enumerate() {
-        let verdict = &p.report.members[m];
-        let status = if !member.certificate {
-            "not sought"
-        } else if verdict.certified {
-            "certified"
-        } else if !verdict.certifiable {
-            "cannot be certified"
-        } else if p.has_courses() {
-            "not certified"
-        } else {
-            "certifiable"
-        };
         let missing = member.themes & !p.validated(m);
         let _ = writeln!(
             out,
-            "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{status}</td><td>{}</td></tr>",
+            "<tr><th scope=\"row\"><a href=\"{}\">{}</a></th><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
             href(0, &member_path(&member.id)),
-            esc(&member.id),
             esc(&member.name),
+            esc(&member.id),
             esc(&p.member_kind(m)),
             p.course(m).len(),
+            esc(&status(p, m)),
             if p.has_courses() { badges(p, missing) } else { String::new() },
         );
     }
@@ -111,38 +260,21 @@ fn members(p: &Programme) -> String {
 }
 
 fn partners(p: &Programme) -> String {
-    let mut out = String::from("<h2>Partners</h2>\n<table class=\"partners\">\n<tr><th>Partner</th><th>Kind</th><th>Sessions</th></tr>\n");
+    let title = p.texts.get("partners-title");
+    let mut out = format!(
+        "<h2>{}</h2>\n<table class=\"partners\">\n<caption>{}</caption>\n{}",
+        esc(&title),
+        esc(&title),
+        header_row(p, &["col-partner", "col-kind", "col-sessions"])
+    );
     for (o, partner) in p.model.partners.iter().enumerate() {
         let _ = writeln!(
             out,
-            "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td class=\"num\">{}</td></tr>",
+            "<tr><th scope=\"row\"><a href=\"{}\">{}</a></th><td>{}</td><td class=\"num\">{}</td></tr>",
             href(0, &partner_path(&partner.id)),
             esc(&partner.name),
-            esc(&partner.kind),
+            esc(&p.partner_kind(o)),
             p.partner_sessions(o).len()
-        );
-    }
-    out.push_str("</table>\n");
-    out
-}
-
-fn unscheduled(p: &Programme) -> String {
-    if p.unscheduled.is_empty() {
-        return String::new();
-    }
-    let mut out = String::from("<h2>Unscheduled sessions</h2>\n<table class=\"unscheduled\">\n<tr><th>Session</th><th>Workshop</th><th>Reason</th></tr>\n");
-    for u in &p.unscheduled {
-        let title = p
-            .model
-            .session(&u.id)
-            .map(|s| p.model.workshop_of(s).title.as_str())
-            .unwrap_or("");
-        let _ = writeln!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&u.id),
-            esc(title),
-            esc(&u.reason)
         );
     }
     out.push_str("</table>\n");

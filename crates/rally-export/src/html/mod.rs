@@ -95,6 +95,30 @@ mod tests {
     }
 
     #[test]
+    fn in_french_pages_speak_french_with_names_and_closed_days() {
+        let (model, plan) = example();
+        let files = site(&Programme::new(&model, &plan).in_language(crate::Lang::Fr));
+        let t = page(&files, "territories/87.html");
+        assert!(t.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+        assert!(t.contains("<h2>Semaine du lundi 29 février 2016</h2>"));
+        assert!(t.contains("<th scope=\"col\">jeudi 3 mars</th>"));
+        assert!(t.contains("<th scope=\"row\" class=\"slot\">Matin<br>"));
+        assert!(t.contains("<td class=\"closed\" data-date=\"2016-03-04\">Fermé</td>"));
+        assert!(t.contains(">Réalités du métier</span>"));
+        assert!(!t.contains(">realities<"));
+        let index = page(&files, "index.html");
+        assert!(index.contains("✓ Aucune règle enfreinte"));
+        assert!(index.contains("attestation(s) obtenue(s) par les parcours sur 2"));
+        assert!(index.contains("minutes de trajet (travel_minute)"));
+        let pe = page(&files, "partners/pe.html");
+        assert!(pe.contains("<th scope=\"col\">Qui vient</th>"));
+        assert!(pe.contains("members/u0001.html"));
+        let g01 = page(&files, "members/g01.html");
+        assert!(g01.contains("groupe de 10 (élève)"));
+        assert!(g01.contains("jeudi 3 mars 2016"));
+    }
+
+    #[test]
     fn text_from_the_edition_is_escaped() {
         let (mut model, plan) = example();
         model.workshops[0].title = "<script>alert(1)</script> & co".into();

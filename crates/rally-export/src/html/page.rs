@@ -72,13 +72,16 @@ table.week th.slot{width:5%;white-space:nowrap}
 .badge{display:inline-block;color:#fff;border-radius:3px;padding:0 4px;margin:1px 2px 1px 0;font-size:7.5pt;white-space:nowrap;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .seats{font-weight:bold}
 .full{color:#a00}
-td.gap{background:#f6c7c7;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+td.gap{background:#f6c7c7;font-weight:bold;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+td.closed{background:#e4e4e4;color:#444;text-align:center;vertical-align:middle}
+caption{text-align:left;font-weight:bold;padding:2px 0}
+.findings li{margin:.2em 0}.fix{color:#333;font-style:italic}
 td.ok{background:#d6efd6;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 td.num{text-align:right}
 table.coverage{width:auto;min-width:60%}
 table.coverage td{min-width:7em}
 .valid{color:#176317;font-weight:bold}.invalid{color:#a00;font-weight:bold}
-.muted{color:#666}
+.muted{color:#595959}
 .travel{color:#555;font-size:8.5pt}
 @page{size:A4;margin:12mm}
 @media print{body{max-width:none;padding:0;font-size:9.5pt}nav{display:none}table.week,table.coverage{page-break-inside:avoid}h2{page-break-after:avoid}}
@@ -93,13 +96,26 @@ pub fn layout(p: &Programme, depth: usize, title: &str, body: &str) -> String {
         let _ = writeln!(css, ".t{t}{{background:{}}}", theme_colour(t, n));
     }
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} — {}</title>\n<style>{css}</style>\n</head>\n<body>\n<nav><a href=\"{}\">Index</a><span class=\"muted\">{}</span></nav>\n<h1>{}</h1>\n{body}</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} — {}</title>\n<style>{css}</style>\n</head>\n<body>\n<nav><a href=\"{}\">{}</a> <span class=\"muted\">{}</span></nav>\n<main>\n<h1>{}</h1>\n{body}</main>\n</body>\n</html>\n",
+        p.texts.lang.code(),
         esc(title),
-        esc(p.edition_name()),
+        esc(&p.edition_name()),
         href(depth, "index.html"),
-        esc(p.edition_name()),
+        esc(&p.texts.get("nav-index")),
+        esc(&p.edition_name()),
         esc(title),
     )
+}
+
+/// A header cell of a column.
+pub fn col(p: &Programme, id: &str) -> String {
+    format!("<th scope=\"col\">{}</th>", esc(&p.texts.get(id)))
+}
+
+/// A header row from message ids.
+pub fn header_row(p: &Programme, ids: &[&str]) -> String {
+    let cells: String = ids.iter().map(|id| col(p, id)).collect();
+    format!("<tr>{cells}</tr>\n")
 }
 
 /// Theme badges of a set, coloured by theme.
@@ -108,10 +124,9 @@ pub fn badges(p: &Programme, set: ThemeSet) -> String {
         .into_iter()
         .map(|t| {
             format!(
-                "<span class=\"badge t{t}\" data-theme=\"{}\" title=\"{}\">{}</span>",
+                "<span class=\"badge t{t}\" data-theme=\"{}\">{}</span>",
                 esc(&p.model.themes[t]),
-                esc(p.theme_name(t)),
-                esc(&p.model.themes[t])
+                esc(&p.theme_name(t))
             )
         })
         .collect()
@@ -139,13 +154,19 @@ pub fn seats(p: &Programme, s: &crate::view::Scheduled) -> String {
         return String::new();
     }
     let taken = p.taken(s);
-    let class = if taken >= s.capacity {
-        "seats full"
+    let full = if taken >= s.capacity {
+        format!(" ({})", esc(&p.texts.get("full")))
     } else {
+        String::new()
+    };
+    let class = if full.is_empty() {
         "seats"
+    } else {
+        "seats full"
     };
     format!(
-        "<span class=\"{class}\" title=\"seats taken / capacity\">{taken} / {}</span>",
+        "<span class=\"{class}\" title=\"{}\">{taken} / {}{full}</span>",
+        esc(&p.texts.get("seats-help")),
         s.capacity
     )
 }

@@ -1,43 +1,69 @@
 //! Pages of a member (its course, travel and themes) and of a partner (the
-//! sessions it runs, with its co-organisers).
+//! sessions it runs, with its co-organisers and who comes).
 
-use super::page::{badges, esc, href, layout, partner_links, seats, territory_path};
+use super::page::territory_path;
+use super::page::{badges, esc, header_row, href, layout, member_path, partner_links, seats};
 use crate::view::{Programme, Step};
 use std::fmt::Write;
 
 /// The page of member `m`: its course in order, travel, themes validated and missing.
 pub fn member_page(p: &Programme, m: usize) -> String {
     let model = p.model;
+    let t = &p.texts;
     let member = &model.members[m];
     let mut body = String::new();
     let _ = write!(
         body,
-        "<p>{} · id {}",
+        "<p>{} · {}",
         esc(&p.member_kind(m)),
-        esc(&member.id)
+        esc(&t.with("id", &[("id", member.id.as_str().into())]))
     );
-    if let Some(t) = member.territory {
+    if let Some(tr) = member.territory {
         let _ = write!(
             body,
-            " · territory <a href=\"{}\">{}</a>",
-            href(1, &territory_path(&model.territories[t])),
-            esc(p.territory_name(t))
+            " · {} <a href=\"{}\">{}</a>",
+            esc(&t.get("territory")),
+            href(1, &territory_path(&model.territories[tr])),
+            esc(p.territory_name(tr))
         );
     }
     if let Some(b) = member.base {
-        let _ = write!(body, " · base {}", esc(p.node_name(b)));
+        let _ = write!(body, " · {} {}", esc(&t.get("base")), esc(p.node_name(b)));
     }
     body.push_str("</p>\n");
     body.push_str(&certificate(p, m));
-    body.push_str("<h2>Course</h2>\n");
+    let _ = writeln!(body, "<h2>{}</h2>", esc(&t.get("course-title")));
     if !p.has_courses() {
-        body.push_str(
-            "<p class=\"muted\">This plan has no courses yet: it holds the programme only.</p>\n",
+        let _ = writeln!(
+            body,
+            "<p class=\"muted\">{}</p>",
+            esc(&t.get("course-no-plan"))
         );
     } else if p.course(m).is_empty() {
-        body.push_str("<p class=\"muted\">No session in this member's course.</p>\n");
+        let _ = writeln!(
+            body,
+            "<p class=\"muted\">{}</p>",
+            esc(&t.get("course-empty"))
+        );
     } else {
-        body.push_str("<table class=\"course\">\n<tr><th>Date</th><th>Time</th><th>Session</th><th>Workshop</th><th>Venue</th><th>Organisers</th><th>Themes</th><th>Travel</th></tr>\n");
+        let _ = write!(
+            body,
+            "<table class=\"course\">\n<caption>{}</caption>\n{}",
+            esc(&t.get("course-caption")),
+            header_row(
+                p,
+                &[
+                    "col-date",
+                    "col-time",
+                    "col-workshop",
+                    "col-session",
+                    "col-venue",
+                    "col-organisers",
+                    "col-themes",
+                    "col-travel"
+                ]
+            )
+        );
         for step in p.steps(m) {
             body.push_str(&course_row(p, &step));
         }
@@ -49,106 +75,157 @@ pub fn member_page(p: &Programme, m: usize) -> String {
 /// The certificate section: sought or not, the checker's verdict, themes
 /// validated by the course and those still missing.
 fn certificate(p: &Programme, m: usize) -> String {
+    let t = &p.texts;
     let member = &p.model.members[m];
     let verdict = &p.report.members[m];
     let validated = p.validated(m) & member.themes;
     let missing = member.themes & !validated;
-    let mut out = String::from("<h2>Themes</h2>\n<table class=\"themes\">\n");
-    let _ = writeln!(
-        out,
-        "<tr><th>Themes to validate</th><td>{}</td></tr>",
-        badges(p, member.themes)
+    let mut out = format!(
+        "<h2>{}</h2>\n<table class=\"themes\">\n",
+        esc(&t.get("themes-title"))
     );
-    let _ = writeln!(
-        out,
-        "<tr><th>Validated by the course</th><td class=\"validated\">{}</td></tr>",
-        badges(p, validated)
-    );
-    let _ = writeln!(
-        out,
-        "<tr><th>Still missing</th><td class=\"missing\">{}</td></tr>",
-        badges(p, missing)
-    );
+    for (label, class, set) in [
+        ("themes-to-validate", "wanted", member.themes),
+        ("themes-validated", "validated", validated),
+        ("themes-missing", "missing", missing),
+    ] {
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td class=\"{class}\">{}</td></tr>",
+            esc(&t.get(label)),
+            badges(p, set)
+        );
+    }
     let status = if !member.certificate {
-        "does not seek a certificate".to_string()
+        esc(&t.get("cert-not-sought"))
     } else if verdict.certified {
-        "<span class=\"valid\">certified</span>".to_string()
+        format!(
+            "<span class=\"valid\">✓ {}</span>",
+            esc(&t.get("cert-certified"))
+        )
     } else if verdict.certifiable {
-        "not certified by this course, though a course exists that would be".to_string()
+        esc(&t.get("cert-certifiable"))
     } else {
         format!(
-            "<span class=\"invalid\">cannot be certified</span> with this programme: {}",
+            "<span class=\"invalid\">✗ {}</span> {}",
+            esc(&t.get("cert-cannot")),
             esc(&verdict.why)
         )
     };
     let _ = writeln!(
         out,
-        "<tr><th>Certificate</th><td class=\"status\">{status}</td></tr>\n</table>"
+        "<tr><th scope=\"row\">{}</th><td class=\"status\">{status}</td></tr>\n</table>",
+        esc(&t.get("col-certificate"))
     );
     out
 }
 
 /// One row of a course: the session and the travel before (and after) it.
 fn course_row(p: &Programme, step: &Step) -> String {
+    let t = &p.texts;
     let s = &p.sessions[step.scheduled];
     let (_, venue) = p.venue(s.at.venue);
-    let leg = |(node, minutes): (usize, Option<u32>), word: &str| match minutes {
-        Some(min) => format!("{min} min {word} {}", esc(p.node_name(node))),
-        None => format!("no road {word} {}", esc(p.node_name(node))),
+    let leg = |(node, minutes): (usize, Option<u32>), back: bool| {
+        let place = p.node_name(node);
+        let text = match (minutes, back) {
+            (Some(min), false) => t.with(
+                "travel-from",
+                &[("minutes", min.into()), ("place", place.into())],
+            ),
+            (Some(min), true) => t.with(
+                "travel-back",
+                &[("minutes", min.into()), ("place", place.into())],
+            ),
+            (None, false) => t.with("travel-no-road-from", &[("place", place.into())]),
+            (None, true) => t.with("travel-no-road-back", &[("place", place.into())]),
+        };
+        esc(&text)
     };
-    let mut travel = step.from.map(|f| leg(f, "from")).unwrap_or_default();
+    let mut travel = step.from.map(|f| leg(f, false)).unwrap_or_default();
     if let Some(back) = step.back {
         if !travel.is_empty() {
             travel.push_str("<br>");
         }
-        travel.push_str(&format!("then {}", leg(back, "back to")));
+        travel.push_str(&leg(back, true));
     }
     format!(
-        "<tr data-session=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"travel\">{travel}</td></tr>\n",
+        "<tr data-session=\"{}\"><td>{}</td><td>{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"travel\">{travel}</td></tr>\n",
         esc(p.session_id(s)),
         esc(&p.day_label(p.model.grid.day_of(s.at.period))),
         p.times(s),
-        esc(p.session_id(s)),
         esc(p.title(s)),
+        esc(p.session_id(s)),
         esc(venue),
         partner_links(p, 1, p.organisers(s)),
         badges(p, p.model.workshops[s.workshop].themes),
     )
 }
 
-/// The page of partner `o`: the sessions it runs, with its co-organisers.
+/// The page of partner `o`: the sessions it runs, with its co-organisers
+/// and who comes to each.
 pub fn partner_page(p: &Programme, o: usize) -> String {
     let model = p.model;
+    let t = &p.texts;
     let partner = &model.partners[o];
     let mut body = String::new();
     let _ = write!(
         body,
-        "<p>{} · id {} · ",
-        esc(&partner.kind),
-        esc(&partner.id)
+        "<p>{} · {} · ",
+        esc(&p.partner_kind(o)),
+        esc(&t.with("id", &[("id", partner.id.as_str().into())]))
     );
     match partner.territory {
-        Some(t) => {
+        Some(tr) => {
             let _ = write!(
                 body,
-                "territory <a href=\"{}\">{}</a>",
-                href(1, &territory_path(&model.territories[t])),
-                esc(p.territory_name(t))
+                "{} <a href=\"{}\">{}</a>",
+                esc(&t.get("territory")),
+                href(1, &territory_path(&model.territories[tr])),
+                esc(p.territory_name(tr))
             );
         }
-        None => body.push_str("regional"),
+        None => body.push_str(&esc(&t.get("regional"))),
     }
+    let limits = t.with(
+        "partner-limits",
+        &[
+            ("parallel", partner.parallel.into()),
+            ("daily", partner.max_per_day.into()),
+        ],
+    );
+    let _ = writeln!(body, " · {}</p>", esc(&limits));
+    let sessions = p.partner_sessions(o);
+    let n = sessions.len();
     let _ = writeln!(
         body,
-        " · at most {} session(s) at once, {} a day</p>",
-        partner.parallel, partner.max_per_day
+        "<h2>{}</h2>",
+        esc(&t.with("partner-sessions", &[("n", n.into())]))
     );
-    let sessions = p.partner_sessions(o);
-    let _ = writeln!(body, "<h2>Sessions ({})</h2>", sessions.len());
     if sessions.is_empty() {
-        body.push_str("<p class=\"muted\">No scheduled session.</p>\n");
+        let _ = writeln!(
+            body,
+            "<p class=\"muted\">{}</p>",
+            esc(&t.get("partner-none"))
+        );
     } else {
-        body.push_str("<table class=\"sessions\">\n<tr><th>Date</th><th>Time</th><th>Session</th><th>Workshop</th><th>Venue</th><th>Co-organisers</th><th>Themes</th><th>Seats</th></tr>\n");
+        let mut ids = vec![
+            "col-date",
+            "col-time",
+            "col-workshop",
+            "col-session",
+            "col-venue",
+            "col-coorganisers",
+            "col-themes",
+        ];
+        if p.has_courses() {
+            ids.extend(["col-seats", "col-attendees"]);
+        }
+        let _ = write!(
+            body,
+            "<table class=\"sessions\">\n<caption>{}</caption>\n{}",
+            esc(&t.get("partner-caption")),
+            header_row(p, &ids)
+        );
         for s in sessions {
             let s = &p.sessions[s];
             let others: Vec<usize> = p
@@ -157,21 +234,53 @@ pub fn partner_page(p: &Programme, o: usize) -> String {
                 .copied()
                 .filter(|&x| x != o)
                 .collect();
-            let _ = writeln!(
+            let _ = write!(
                 body,
-                "<tr data-session=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr data-session=\"{}\"><td>{}</td><td>{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
                 esc(p.session_id(s)),
                 esc(&p.day_label(model.grid.day_of(s.at.period))),
                 p.times(s),
-                esc(p.session_id(s)),
                 esc(p.title(s)),
+                esc(p.session_id(s)),
                 esc(p.venue(s.at.venue).1),
                 partner_links(p, 1, &others),
                 badges(p, model.workshops[s.workshop].themes),
-                seats(p, s),
             );
+            if p.has_courses() {
+                let _ = write!(
+                    body,
+                    "<td>{}</td><td class=\"attendees\">{}</td>",
+                    seats(p, s),
+                    attendees(p, &s.attendees)
+                );
+            }
+            body.push_str("</tr>\n");
         }
         body.push_str("</table>\n");
     }
     layout(p, 1, &partner.name, &body)
+}
+
+/// Who comes: links to members' pages with their headcount.
+fn attendees(p: &Programme, members: &[usize]) -> String {
+    if members.is_empty() {
+        return format!(
+            "<span class=\"muted\">{}</span>",
+            esc(&p.texts.get("nobody-yet"))
+        );
+    }
+    members
+        .iter()
+        .map(|&m| {
+            let member = &p.model.members[m];
+            let count = p.texts.with("headcount", &[("n", member.headcount.into())]);
+            format!(
+                "<a href=\"{}\">{}</a> ({})",
+                href(1, &member_path(&member.id)),
+                esc(&member.name),
+                esc(&count)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("<br>")
 }

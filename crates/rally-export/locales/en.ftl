@@ -1,0 +1,230 @@
+# Texts for people, in English. Every message here has its twin in fr.ftl.
+
+## Calendar words
+weekday-0 = Monday
+weekday-1 = Tuesday
+weekday-2 = Wednesday
+weekday-3 = Thursday
+weekday-4 = Friday
+weekday-5 = Saturday
+weekday-6 = Sunday
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+labelled = { $label }: { $text }
+date-long = { $weekday } { $day } { $month } { $year }
+date-day = { $weekday } { $day } { $month }
+week-of = Week of { $date }
+closed = Closed
+slot-morning = Morning
+slot-afternoon = Afternoon
+edition-default = Job rally
+
+## The seven default themes (SPEC §4)
+theme-employers = Employers and work situations
+theme-realities = Realities of the job
+theme-conditions = Working conditions
+theme-public = Knowing the people cared for
+theme-training = Training
+theme-professions = Other home-care professions
+theme-career = Professional development
+
+## Profiles and partner kinds
+profile-student = student
+profile-job-seeker = job seeker
+profile-retraining = retraining
+profile-employee = employee
+profile-adviser = adviser
+partner-kind-home-care-service = home-care service
+partner-kind-training = training body
+partner-kind-employment = employment service
+partner-kind-association = association
+partner-kind-authority = public authority
+partner-kind-health = health service
+partner-kind-other = other
+member-group = group of { $headcount } ({ $profile })
+member-participant = participant ({ $profile })
+kind-group = group
+kind-participant = participant
+yes = yes
+no = no
+
+## Penalty terms, in words
+term-unscheduled = sessions left unscheduled
+term-theme_week = themes missing from a week of a territory
+term-same_day = sessions of one workshop on the same day
+term-daily_load = days busier than the average
+term-coverage = people no course can certify
+term-uncertified = people their course leaves uncertified
+term-theme_missing = themes their course leaves out
+term-wish = wishes not granted
+term-group_day = days groups come
+term-participant_day = days participants come
+term-travel_minute = minutes of travel
+term-underfill = seats short of a workshop's minimum
+term-total = total
+
+## Hard rules (SPEC §6)
+rule-S1 = every session exactly once
+rule-S2 = session fields as the edition gives them
+rule-S3 = courses name members and scheduled sessions
+rule-H1 = opening day and slot
+rule-H2 = availability of workshop, organisers, venue
+rule-H3 = venue allowed, equipped, in territory, large enough
+rule-H4 = session fits its slot
+rule-H5 = one session per venue and period
+rule-H6 = partner's parallel and daily limits
+rule-H7 = partner's travel between venues
+rule-H8 = pinned sessions
+rule-C1 = member's availability, audience, territory
+rule-C2 = member's period, day, workshop and day-count limits
+rule-C3 = seats
+rule-C4 = member's travel
+
+## What matters first (index, check, summaries)
+verdict-ok = No rule broken
+verdict-ok-detail = the plan keeps every hard rule.
+verdict-broken = Rules broken
+verdict-broken-detail = { $n ->
+    [one] one hard rule is broken.
+   *[other] { $n } hard rules are broken.
+}
+certified-count = { $certified } of { $sought } certificate(s) sought are won by the courses.
+certified-no-courses = { $certifiable } of { $sought } certificate(s) sought can be won with this programme (no courses yet).
+left-out-title = People left out
+left-out-intro = { $n ->
+    [one] One member who seeks a certificate does not get it:
+   *[other] { $n } members who seek a certificate do not get it:
+}
+left-out-none = Nobody is left out: every certificate sought can be won.
+left-out-cannot = no course within this programme can certify them
+left-out-course = their course leaves out { $themes }, though a course exists that would certify them
+left-out-no-course = no course assigned yet
+fix-cannot = to fix: schedule sessions of { $themes } that they can reach on days they are free, or widen their availability.
+fix-course = to fix: assign courses again (rally assign) so that they get their certificate.
+unscheduled-title = Unscheduled sessions
+unscheduled-intro = { $n ->
+    [one] One session has no place in the programme:
+   *[other] { $n } sessions have no place in the programme:
+}
+underfilled-title = Sessions under their minimum
+underfilled-line = { $session } “{ $title }” on { $date }: { $taken } of at least { $min }.
+short-title = Courses that fall short
+short-line = { $member }: { $themes } missing.
+violations-title = Rules broken
+violations-rule = { $rule } ({ $title }) — { $n } violation(s)
+violations-more = … and { $n } more (run rally check).
+penalty-title = Penalty
+penalty-term = Penalty term
+penalty-value = Value
+counts = { $scheduled } session(s) scheduled, { $unscheduled } unscheduled; { $members } member(s).
+
+## Pages
+nav-index = Index
+territories-title = Programme by territory
+territory-sessions = { $n } session(s)
+members-title = Groups and participants
+partners-title = Partners
+col-member = Member
+col-name = Name
+col-kind = Kind
+col-sessions = Sessions
+col-certificate = Certificate
+col-missing = Missing themes
+col-partner = Partner
+col-session = Session
+col-workshop = Workshop
+col-reason = Reason
+col-theme = Theme
+col-date = Date
+col-time = Time
+col-venue = Venue
+col-organisers = Organisers
+col-coorganisers = Co-organisers
+col-themes = Themes
+col-travel = Travel
+col-seats = Seats
+col-attendees = Who comes
+status-not-sought = not sought
+status-certified = certified
+status-cannot = cannot be certified
+status-not-certified = not certified
+status-certifiable = certifiable
+programme-title = Programme — { $territory }
+programme-intro = { $n } session(s) at the venues of this territory. Themes:
+coverage-title = Theme coverage
+coverage-help = Sessions of each theme each week; wanted: { $n } a week. Gaps are marked ✗ on red.
+coverage-caption = Sessions of each theme, week by week
+week-caption = Sessions of the week of { $date }
+seats-help = seats taken / capacity
+full = full
+id = id { $id }
+territory = territory
+base = base
+regional = regional
+themes-title = Themes
+themes-to-validate = Themes to validate
+themes-validated = Validated by the course
+themes-missing = Still missing
+cert-not-sought = does not seek a certificate
+cert-certified = certified
+cert-certifiable = not certified by this course, though a course exists that would be
+cert-cannot = cannot be certified with this programme:
+course-title = Course
+course-no-plan = This plan has no courses yet: it holds the programme only.
+course-empty = No session in this member's course.
+course-caption = Sessions of the course, in order
+travel-from = { $minutes } min from { $place }
+travel-no-road-from = no road from { $place }
+travel-back = then { $minutes } min back to { $place }
+travel-no-road-back = then no road back to { $place }
+partner-limits = at most { $parallel } session(s) at once, { $daily } a day
+partner-sessions = Sessions ({ $n })
+partner-none = No scheduled session.
+partner-caption = Sessions this partner runs, and who comes
+nobody-yet = nobody yet
+headcount = { $n ->
+    [one] 1 person
+   *[other] { $n } people
+}
+
+## Calendars
+ics-session = Session { $session } of “{ $title }”.
+ics-organisers = Organisers: { $names }.
+ics-themes = Themes: { $names }.
+ics-seats = Seats taken: { $taken } of { $capacity }.
+
+## CSV hand-outs (headers)
+csv-session = session
+csv-workshop = workshop
+csv-title = title
+csv-date = date
+csv-weekday = weekday
+csv-slot = slot
+csv-start = start
+csv-end = end
+csv-venue = venue
+csv-venue-name = venue name
+csv-territory = territory
+csv-organisers = organisers
+csv-themes = themes
+csv-capacity = capacity
+csv-taken = taken
+csv-member = member
+csv-name = name
+csv-kind = kind
+csv-headcount = headcount
+csv-signature = signature
+csv-certifiable = certifiable
+csv-missing = missing
+csv-reason = reason
+reason-no-course = no course assigned yet (the plan holds the programme only)

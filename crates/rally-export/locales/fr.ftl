@@ -1,0 +1,230 @@
+# Textes pour les gens, en français. Chaque message a son jumeau dans en.ftl.
+
+## Le calendrier
+weekday-0 = lundi
+weekday-1 = mardi
+weekday-2 = mercredi
+weekday-3 = jeudi
+weekday-4 = vendredi
+weekday-5 = samedi
+weekday-6 = dimanche
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+labelled = { $label } : { $text }
+date-long = { $weekday } { $day } { $month } { $year }
+date-day = { $weekday } { $day } { $month }
+week-of = Semaine du { $date }
+closed = Fermé
+slot-morning = Matin
+slot-afternoon = Après-midi
+edition-default = Rallye des métiers
+
+## Les sept thèmes par défaut (SPEC §4)
+theme-employers = Employeurs et situations de travail
+theme-realities = Réalités du métier
+theme-conditions = Conditions de travail
+theme-public = Connaître les personnes accompagnées
+theme-training = Formation
+theme-professions = Autres métiers de l’aide à domicile
+theme-career = Évolution professionnelle
+
+## Profils et types de partenaires
+profile-student = élève
+profile-job-seeker = demandeur d’emploi
+profile-retraining = reconversion
+profile-employee = salarié
+profile-adviser = conseiller
+partner-kind-home-care-service = service d’aide à domicile
+partner-kind-training = organisme de formation
+partner-kind-employment = service de l’emploi
+partner-kind-association = association
+partner-kind-authority = collectivité
+partner-kind-health = établissement de santé
+partner-kind-other = autre
+member-group = groupe de { $headcount } ({ $profile })
+member-participant = participant ({ $profile })
+kind-group = groupe
+kind-participant = participant
+yes = oui
+no = non
+
+## Les termes de la pénalité, en mots
+term-unscheduled = sessions non programmées
+term-theme_week = thèmes absents d’une semaine d’un territoire
+term-same_day = sessions d’un même atelier le même jour
+term-daily_load = journées plus chargées que la moyenne
+term-coverage = personnes qu’aucun parcours ne peut certifier
+term-uncertified = personnes que leur parcours ne certifie pas
+term-theme_missing = thèmes manquants aux parcours
+term-wish = souhaits non satisfaits
+term-group_day = journées de venue des groupes
+term-participant_day = journées de venue des participants
+term-travel_minute = minutes de trajet
+term-underfill = places manquantes sous le minimum d’un atelier
+term-total = total
+
+## Règles impératives (SPEC §6)
+rule-S1 = chaque session une seule fois
+rule-S2 = champs des sessions conformes à l’édition
+rule-S3 = parcours nommant des membres et des sessions programmées
+rule-H1 = jour d’ouverture et créneau
+rule-H2 = disponibilité de l’atelier, des organisateurs, du lieu
+rule-H3 = lieu permis, équipé, dans le territoire, assez grand
+rule-H4 = session tenant dans son créneau
+rule-H5 = une session par lieu et par créneau
+rule-H6 = limites simultanées et journalières des partenaires
+rule-H7 = trajets des partenaires entre les lieux
+rule-H8 = sessions fixées
+rule-C1 = disponibilité, public et territoire du membre
+rule-C2 = limites du membre par créneau, jour, atelier et nombre de jours
+rule-C3 = places
+rule-C4 = trajets du membre
+
+## L’essentiel d’abord (sommaire, vérification, résumés)
+verdict-ok = Aucune règle enfreinte
+verdict-ok-detail = le plan respecte toutes les règles impératives.
+verdict-broken = Règles enfreintes
+verdict-broken-detail = { $n ->
+    [one] une règle impérative est enfreinte.
+   *[other] { $n } règles impératives sont enfreintes.
+}
+certified-count = { $certified } attestation(s) obtenue(s) par les parcours sur { $sought } demandée(s).
+certified-no-courses = { $certifiable } attestation(s) sur { $sought } demandée(s) peuvent être obtenues avec ce programme (pas encore de parcours).
+left-out-title = Personnes laissées de côté
+left-out-intro = { $n ->
+    [one] Un membre qui demande une attestation ne l’obtient pas :
+   *[other] { $n } membres qui demandent une attestation ne l’obtiennent pas :
+}
+left-out-none = Personne n’est laissé de côté : chaque attestation demandée peut être obtenue.
+left-out-cannot = aucun parcours dans ce programme ne peut les certifier
+left-out-course = leur parcours laisse de côté { $themes }, alors qu’un parcours les certifierait
+left-out-no-course = pas encore de parcours
+fix-cannot = pour y remédier : programmer des sessions de { $themes } qu’ils puissent rejoindre les jours où ils sont libres, ou élargir leurs disponibilités.
+fix-course = pour y remédier : refaire les parcours (rally assign) pour qu’ils obtiennent leur attestation.
+unscheduled-title = Sessions non programmées
+unscheduled-intro = { $n ->
+    [one] Une session n’a pas de place dans le programme :
+   *[other] { $n } sessions n’ont pas de place dans le programme :
+}
+underfilled-title = Sessions sous leur minimum
+underfilled-line = { $session } « { $title } » le { $date } : { $taken } pour au moins { $min }.
+short-title = Parcours incomplets
+short-line = { $member } : il manque { $themes }.
+violations-title = Règles enfreintes
+violations-rule = { $rule } ({ $title }) — { $n } infraction(s)
+violations-more = … et { $n } de plus (lancer rally check).
+penalty-title = Pénalité
+penalty-term = Terme de la pénalité
+penalty-value = Valeur
+counts = { $scheduled } session(s) programmée(s), { $unscheduled } non programmée(s) ; { $members } membre(s).
+
+## Les pages
+nav-index = Sommaire
+territories-title = Programme par territoire
+territory-sessions = { $n } session(s)
+members-title = Groupes et participants
+partners-title = Partenaires
+col-member = Membre
+col-name = Nom
+col-kind = Type
+col-sessions = Sessions
+col-certificate = Attestation
+col-missing = Thèmes manquants
+col-partner = Partenaire
+col-session = Session
+col-workshop = Atelier
+col-reason = Raison
+col-theme = Thème
+col-date = Date
+col-time = Horaire
+col-venue = Lieu
+col-organisers = Organisateurs
+col-coorganisers = Co-organisateurs
+col-themes = Thèmes
+col-travel = Trajet
+col-seats = Places
+col-attendees = Qui vient
+status-not-sought = non demandée
+status-certified = obtenue
+status-cannot = impossible
+status-not-certified = non obtenue
+status-certifiable = possible
+programme-title = Programme — { $territory }
+programme-intro = { $n } session(s) dans les lieux de ce territoire. Thèmes :
+coverage-title = Couverture des thèmes
+coverage-help = Sessions de chaque thème chaque semaine ; souhaité : { $n } par semaine. Les manques sont marqués ✗ sur fond rouge.
+coverage-caption = Sessions de chaque thème, semaine par semaine
+week-caption = Sessions de la semaine du { $date }
+seats-help = places prises / capacité
+full = complet
+id = identifiant { $id }
+territory = territoire
+base = point de départ
+regional = régional
+themes-title = Thèmes
+themes-to-validate = Thèmes à valider
+themes-validated = Validés par le parcours
+themes-missing = Encore manquants
+cert-not-sought = ne demande pas d’attestation
+cert-certified = attestation obtenue
+cert-certifiable = pas d’attestation avec ce parcours, alors qu’un parcours la donnerait
+cert-cannot = pas d’attestation possible avec ce programme :
+course-title = Parcours
+course-no-plan = Ce plan n’a pas encore de parcours : il ne contient que le programme.
+course-empty = Aucune session dans le parcours de ce membre.
+course-caption = Sessions du parcours, dans l’ordre
+travel-from = { $minutes } min depuis { $place }
+travel-no-road-from = pas de route depuis { $place }
+travel-back = puis { $minutes } min pour rentrer à { $place }
+travel-no-road-back = puis pas de route pour rentrer à { $place }
+partner-limits = au plus { $parallel } session(s) à la fois, { $daily } par jour
+partner-sessions = Sessions ({ $n })
+partner-none = Aucune session programmée.
+partner-caption = Sessions de ce partenaire, et qui vient
+nobody-yet = personne pour l’instant
+headcount = { $n ->
+    [one] 1 personne
+   *[other] { $n } personnes
+}
+
+## Les calendriers
+ics-session = Session { $session } de « { $title } ».
+ics-organisers = Organisateurs : { $names }.
+ics-themes = Thèmes : { $names }.
+ics-seats = Places prises : { $taken } sur { $capacity }.
+
+## Les tableaux CSV (en-têtes)
+csv-session = session
+csv-workshop = atelier
+csv-title = titre
+csv-date = date
+csv-weekday = jour
+csv-slot = créneau
+csv-start = début
+csv-end = fin
+csv-venue = lieu
+csv-venue-name = nom du lieu
+csv-territory = territoire
+csv-organisers = organisateurs
+csv-themes = thèmes
+csv-capacity = capacité
+csv-taken = places prises
+csv-member = membre
+csv-name = nom
+csv-kind = type
+csv-headcount = effectif
+csv-signature = signature
+csv-certifiable = certifiable
+csv-missing = manquants
+csv-reason = raison
+reason-no-course = pas encore de parcours (le plan ne contient que le programme)
