@@ -70,14 +70,19 @@ fn dom(chromium: &Path, page: &Path) -> String {
 
 /// Exports the site of an edition and a plan into a new directory.
 fn export(edition: &Path, plan: &Path) -> (tempfile::TempDir, PathBuf) {
+    export_as(edition, plan, "--html", "en")
+}
+
+/// Exports one kind of output (`--html`, `--print`) in a language.
+fn export_as(edition: &Path, plan: &Path, what: &str, lang: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let html = dir.path().join("site");
+    let html = dir.path().join("out");
     let o = Command::new(env!("CARGO_BIN_EXE_rally"))
         .arg("export")
         .args([edition, plan])
-        .arg("--html")
+        .arg(what)
         .arg(&html)
-        .args(["--lang", "en"])
+        .args(["--lang", lang])
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -125,11 +130,11 @@ fn the_programme_renders_and_every_link_resolves() {
     );
     assert!(tue8_pm.contains("Maison de l'emploi, Bellac"), "{tue8_pm}");
     assert!(cell(&territory, "2016-03-01", "morning").trim().is_empty());
-    assert!(territory.contains("data-theme=\"employers\" data-week=\"2016-02-29\">0</td>"));
+    assert!(territory.contains("data-theme=\"employers\" data-week=\"2016-02-29\">✗ 0</td>"));
 
     let index = dom(chromium, &site.join("index.html"));
     assert!(index.contains("No rule broken"));
-    assert!(index.contains("data-term=\"total\">807<"));
+    assert!(index.contains("data-term=\"total\"><strong>807<"));
 
     let mut pages = vec![site.join("index.html")];
     let mut seen = std::collections::BTreeSet::new();
@@ -161,7 +166,7 @@ fn a_screenshot_of_the_programme_is_saved_for_people() {
         root.join("fixtures/tiny.json"),
         root.join("fixtures/tiny.plan.json"),
     );
-    let (_keep, site) = export(&edition, &plan);
+    let (_keep, site) = export_as(&edition, &plan, "--html", "fr");
     let page = std::fs::read_dir(site.join("territories"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -181,4 +186,73 @@ fn a_screenshot_of_the_programme_is_saved_for_people() {
     let png = std::fs::read(&shot).unwrap();
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG image");
     assert!(png.len() > 10_000, "the screenshot shows something");
+}
+
+/// Pages of a PDF file: its `/Type /Page` objects (not `/Pages`).
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/Type")
+        .filter(|(i, _)| {
+            let rest = text[i + 5..].trim_start();
+            rest.starts_with("/Page") && !rest.starts_with("/Pages")
+        })
+        .count()
+}
+
+#[test]
+fn every_sign_in_sheet_and_certificate_prints_on_one_page() {
+    let Some(chromium) = chromium() else { return };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (edition, plan) = (
+        root.join("fixtures/tiny.json"),
+        root.join("fixtures/tiny.plan.json"),
+    );
+    let (keep, out) = export_as(&edition, &plan, "--print", "fr");
+    let mut printed = 0;
+    for kind in ["sign-in", "certificates", "partners"] {
+        let mut pages: Vec<PathBuf> = std::fs::read_dir(out.join(kind))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        pages.sort();
+        assert!(!pages.is_empty(), "no {kind} page");
+        for page in &pages {
+            let pdf = keep.path().join("page.pdf");
+            browse(
+                chromium,
+                page,
+                &[
+                    format!("--print-to-pdf={}", pdf.display()),
+                    "--no-pdf-header-footer".into(),
+                ],
+            );
+            let bytes = std::fs::read(&pdf).unwrap();
+            assert!(bytes.starts_with(b"%PDF"), "{}", page.display());
+            if kind != "partners" {
+                assert_eq!(
+                    pdf_pages(&bytes),
+                    1,
+                    "{} prints on one page",
+                    page.display()
+                );
+            }
+            printed += 1;
+        }
+    }
+    assert!(printed >= 3);
+    let certificate = std::fs::read_dir(out.join("certificates"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .min()
+        .unwrap();
+    let shot = root.join("docs/certificate.png");
+    browse(
+        chromium,
+        &certificate,
+        &[
+            format!("--screenshot={}", shot.display()),
+            "--window-size=1123,794".into(),
+        ],
+    );
+    assert!(std::fs::read(&shot).unwrap().starts_with(b"\x89PNG"));
 }

@@ -1,4 +1,4 @@
-//! `rally export EDITION [PLAN] --html DIR --ics DIR --csv DIR --sheets DIR`:
+//! `rally export EDITION [PLAN] --html DIR --ics DIR --csv DIR --print DIR --sheets DIR`:
 //! what a rally team hands out (see the rally-export crate).
 
 use crate::io::BadInput;
@@ -21,6 +21,9 @@ pub struct Args {
     /// Write sessions, sign-in sheets and certificates (CSV) into DIR.
     #[arg(long, value_name = "DIR")]
     csv: Option<PathBuf>,
+    /// Write the printables (sign-in sheets, certificates, partners' lists) into DIR.
+    #[arg(long, value_name = "DIR")]
+    print: Option<PathBuf>,
     /// Write the edition as the CSV sheets `rally import` reads into DIR.
     #[arg(long, value_name = "DIR")]
     sheets: Option<PathBuf>,
@@ -34,10 +37,12 @@ pub struct Args {
 /// Reads the inputs, builds every output in memory, then writes them; bad
 /// input writes nothing.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let needs_plan = args.html.is_some() || args.ics.is_some() || args.csv.is_some();
+    let needs_plan =
+        args.html.is_some() || args.ics.is_some() || args.csv.is_some() || args.print.is_some();
     if !needs_plan && args.sheets.is_none() {
         return Err(BadInput(
-            "rally export: nothing to export; give --html DIR, --ics DIR, --csv DIR or --sheets DIR".into(),
+            "rally export: nothing to export; give --html, --ics, --csv, --print or --sheets DIR"
+                .into(),
         )
         .into());
     }
@@ -46,7 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if needs_plan {
         let Some(plan_path) = &args.plan else {
             return Err(BadInput(
-                "rally export: --html, --ics and --csv show a plan; give it: rally export EDITION PLAN --html DIR".into(),
+                "rally export: --html, --ics, --csv and --print show a plan; give it: rally export EDITION PLAN --html DIR".into(),
             )
             .into());
         };
@@ -66,6 +71,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         if let Some(dir) = args.csv {
             outputs.push((dir, rally_export::tables::tables(&programme), "sheet(s)"));
+        }
+        if let Some(dir) = args.print {
+            let files = rally_export::print::printables(&programme);
+            outputs.push((dir, files, "printable page(s)"));
         }
     }
     if let Some(dir) = args.sheets {

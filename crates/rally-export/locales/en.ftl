@@ -228,3 +228,20 @@ csv-certifiable = certifiable
 csv-missing = missing
 csv-reason = reason
 reason-no-course = no course assigned yet (the plan holds the programme only)
+
+## Printables
+print-sign-in = Sign-in sheet
+print-organisers = Organised by
+print-expected = Expected: { $n ->
+    [one] 1 person
+   *[other] { $n } people
+}
+print-signature = Signature
+print-teacher = Accompanying teacher or adviser
+print-walk-ins = Walk-ins
+print-class = Class of { $n }
+print-certificate = Certificate of attendance
+print-certifies = This certifies that
+print-took-part = took part in { $edition }, from { $from } to { $to }, and validated the themes of the job rally:
+print-partners = With the partners
+print-partner-list = Who comes to your sessions

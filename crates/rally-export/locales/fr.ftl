@@ -228,3 +228,20 @@ csv-certifiable = certifiable
 csv-missing = manquants
 csv-reason = raison
 reason-no-course = pas encore de parcours (le plan ne contient que le programme)
+
+## Les documents à imprimer
+print-sign-in = Feuille d’émargement
+print-organisers = Organisé par
+print-expected = Attendus : { $n ->
+    [one] 1 personne
+   *[other] { $n } personnes
+}
+print-signature = Signature
+print-teacher = Enseignant ou conseiller accompagnateur
+print-walk-ins = Personnes venues sans inscription
+print-class = Classe de { $n }
+print-certificate = Attestation de participation
+print-certifies = Nous attestons que
+print-took-part = a participé à { $edition }, du { $from } au { $to }, et a validé les thèmes du rallye des métiers :
+print-partners = Avec les partenaires
+print-partner-list = Qui vient à vos sessions

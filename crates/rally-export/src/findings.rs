@@ -224,10 +224,21 @@ pub fn check_text(p: &Programme) -> String {
         }
     }
     let _ = writeln!(s, "\n{}", t.get("penalty-title"));
-    for (name, value) in r.penalty.terms() {
-        let _ = writeln!(s, "  {:<52}{value:>10}", term_name(p, name));
+    let mut rows: Vec<(String, i64)> = r
+        .penalty
+        .terms()
+        .iter()
+        .map(|(name, value)| (term_name(p, name), *value))
+        .collect();
+    rows.push((t.get("term-total"), r.penalty.total));
+    let width = rows
+        .iter()
+        .map(|(n, _)| n.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (name, value) in rows {
+        let _ = writeln!(s, "  {name:<width$}{value:>10}");
     }
-    let _ = writeln!(s, "  {:<52}{:>10}", t.get("term-total"), r.penalty.total);
     let _ = writeln!(
         s,
         "\n{}",
@@ -281,7 +292,7 @@ mod tests {
     use crate::Lang;
 
     fn example() -> (rally_model::Model, rally_model::Plan) {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/examples/");
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/example/");
         let model = rally_model::load_edition(format!("{root}edition.json").as_ref()).unwrap();
         let plan = rally_model::load_plan(format!("{root}plan.json").as_ref()).unwrap();
         (model, plan)

@@ -9,6 +9,7 @@
 //!   or under their minimum; the readable report of `rally check`.
 //! - [`html`]: the static site (index, territories, members, partners).
 //! - [`ics`]: one calendar per member and per partner.
+//! - [`print`]: sign-in sheets, certificates and partners' lists to print.
 //! - [`tables`]: sessions, sign-in sheets, certificates, uncertified members.
 //! - [`sheets`]: an edition as CSV sheets and back, with errors named by
 //!   file, row and column.
@@ -19,6 +20,7 @@ pub mod findings;
 pub mod html;
 pub mod i18n;
 pub mod ics;
+pub mod print;
 pub mod sheets;
 pub mod tables;
 pub mod view;
