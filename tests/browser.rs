@@ -256,3 +256,89 @@ fn every_sign_in_sheet_and_certificate_prints_on_one_page() {
     );
     assert!(std::fs::read(&shot).unwrap().starts_with(b"\x89PNG"));
 }
+
+/// axe-core's script: `$AXE_CORE`, else the copy `.ci/run` installs with npm
+/// under target/axe; `None` (with a message) when the test may be skipped.
+fn axe_core() -> Option<PathBuf> {
+    let default =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("target/axe/node_modules/axe-core/axe.min.js");
+    let path = std::env::var_os("AXE_CORE").map_or(default, PathBuf::from);
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{} is missing under CI: .ci/run installs axe-core with npm",
+        path.display()
+    );
+    eprintln!("SKIPPED: no axe-core (npm install --prefix target/axe axe-core)");
+    None
+}
+
+/// The serious and critical violations axe-core finds on a page, each as
+/// `rule: element, element`.
+fn axe_violations(chromium: &Path, axe: &Path, page: &Path) -> Vec<String> {
+    let dir = page.parent().unwrap();
+    std::fs::copy(axe, dir.join("axe.min.js")).unwrap();
+    let html = std::fs::read_to_string(page).unwrap();
+    let runner = "<script src=\"axe.min.js\"></script><script>\
+        axe.run(document).then(r => { const bad = r.violations\
+        .filter(v => v.impact === 'serious' || v.impact === 'critical')\
+        .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '));\
+        const out = document.createElement('pre'); out.id = 'axe';\
+        out.textContent = 'AXE' + JSON.stringify(bad) + 'AXE';\
+        document.body.appendChild(out); });</script></body>";
+    let checked = dir.join("axe-check.html");
+    std::fs::write(&checked, html.replace("</body>", runner)).unwrap();
+    let dom = browse(
+        chromium,
+        &checked,
+        &["--dump-dom".into(), "--virtual-time-budget=30000".into()],
+    );
+    let start = dom
+        .find("AXE[")
+        .unwrap_or_else(|| panic!("axe ran on {}", page.display()));
+    let end = dom[start..].find("]AXE").unwrap() + start;
+    let list = dom[start + 3..end + 1]
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    let found: Vec<String> = serde_json::from_str(&list).unwrap();
+    std::fs::remove_file(checked).unwrap();
+    found
+}
+
+#[test]
+fn axe_core_finds_no_serious_violation_on_any_kind_of_page() {
+    let Some(chromium) = chromium() else { return };
+    let Some(axe) = axe_core() else { return };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (edition, plan) = (
+        root.join("fixtures/tiny.json"),
+        root.join("fixtures/tiny.plan.json"),
+    );
+    let first = |dir: PathBuf| {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "html"))
+            .min()
+            .unwrap()
+    };
+    for lang in ["fr", "en"] {
+        let (_site_dir, site) = export_as(&edition, &plan, "--html", lang);
+        let (_print_dir, print) = export_as(&edition, &plan, "--print", lang);
+        let pages = [
+            site.join("index.html"),
+            first(site.join("territories")),
+            first(site.join("members")),
+            first(site.join("partners")),
+            first(print.join("sign-in")),
+            first(print.join("certificates")),
+            first(print.join("partners")),
+        ];
+        for page in &pages {
+            let found = axe_violations(chromium, &axe, page);
+            assert!(found.is_empty(), "{lang} {}: {found:#?}", page.display());
+        }
+    }
+}
