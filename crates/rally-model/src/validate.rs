@@ -751,7 +751,7 @@ impl Validator {
                 self.err(
                     &path,
                     format!(
-                        "\"{id}\" is not a valid id; use 1 to 64 letters, digits, '.', '_' or '-'"
+                        "\"{id}\" is not a valid id; use 1 to 64 letters without accents, digits, '.', '_' or '-'"
                     ),
                 );
             }

@@ -44,12 +44,15 @@ pub fn number(text: &str) -> Result<u32, String> {
     })
 }
 
-/// `yes`/`no` (also `true`/`false`, `1`/`0`, any case).
+/// `yes`/`no` or `oui`/`non` (also `true`/`false`, `vrai`/`faux`,
+/// `1`/`0`, any case).
 pub fn boolean(text: &str) -> Result<bool, String> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "yes" | "y" | "true" | "1" => Ok(true),
-        "no" | "n" | "false" | "0" => Ok(false),
-        t => Err(format!("\"{t}\" is not yes or no; write yes or no")),
+    match text.trim().to_lowercase().as_str() {
+        "yes" | "y" | "true" | "1" | "oui" | "o" | "vrai" => Ok(true),
+        "no" | "n" | "false" | "0" | "non" | "faux" => Ok(false),
+        t => Err(format!(
+            "\"{t}\" is not yes or no; write yes or no (oui or non)"
+        )),
     }
 }
 

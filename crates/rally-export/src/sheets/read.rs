@@ -37,9 +37,20 @@ pub fn read(dir: &Path) -> Result<(Edition, Origins), Vec<SheetError>> {
             let mut names: Vec<String> = entries
                 .filter_map(|e| e.ok())
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.to_ascii_lowercase().ends_with(".csv"))
                 .collect();
             names.sort();
+            for name in names.iter().filter(|n| is_workbook(n)) {
+                errors.push(SheetError {
+                    file: name.clone(),
+                    row: None,
+                    column: None,
+                    message: format!(
+                        "is a workbook, and this folder is read as CSV sheets: save each sheet of it as CSV here (in Excel: File > Save As > CSV), or remove it from {}",
+                        dir.display()
+                    ),
+                });
+            }
+            names.retain(|n| n.to_ascii_lowercase().ends_with(".csv"));
             for name in names {
                 if sheet(&name).is_none() {
                     errors.push(SheetError {
@@ -100,8 +111,27 @@ pub fn read(dir: &Path) -> Result<(Edition, Origins), Vec<SheetError>> {
     }
 }
 
-/// Reads one CSV file: UTF-8 (a leading BOM is skipped), `,` or `;` between
-/// cells (whichever the header uses), a header naming known columns.
+/// Whether a file name is a workbook's (`.xlsx`, `.xls`, `.ods`).
+fn is_workbook(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".xlsx", ".xls", ".ods"].iter().any(|e| lower.ends_with(e)) && !lower.starts_with("~$")
+}
+
+/// The text of a sheet: UTF-8 (a leading BOM is skipped), else Windows-1252,
+/// the encoding French Excel writes its default CSV in.
+fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    }
+}
+
+/// Reads one CSV file: UTF-8 or Windows-1252, `,` or `;` between cells
+/// (whichever the header uses), a header naming known columns.
 fn load(path: &Path, s: &'static Sheet, errors: &mut Vec<SheetError>) -> Option<Table> {
     let err = |row: Option<usize>, column: Option<String>, message: String| SheetError {
         file: s.file.into(),
@@ -116,7 +146,8 @@ fn load(path: &Path, s: &'static Sheet, errors: &mut Vec<SheetError>) -> Option<
             return None;
         }
     };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = decode(&bytes);
+    let bytes = text.as_bytes();
     let first_line = bytes.split(|&c| c == b'\n').next().unwrap_or_default();
     let delimiter = if !first_line.contains(&b',') && first_line.contains(&b';') {
         b';'
@@ -133,12 +164,11 @@ fn load(path: &Path, s: &'static Sheet, errors: &mut Vec<SheetError>) -> Option<
         match rec {
             Ok(r) => records.push(r.iter().map(String::from).collect::<Vec<_>>()),
             Err(e) => {
-                let message = if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
-                    "is not UTF-8 text; save the sheet as \"CSV UTF-8\"".to_string()
-                } else {
-                    format!("cannot be read as CSV: {e}")
-                };
-                errors.push(err(Some(i + 1), None, message));
+                errors.push(err(
+                    Some(i + 1),
+                    None,
+                    format!("cannot be read as CSV: {e}"),
+                ));
                 return None;
             }
         }
@@ -327,7 +357,7 @@ impl Row<'_> {
 /// What a required cell holds, for the message of an empty one.
 fn what(col: &str) -> &'static str {
     match col {
-        "id" => "an id (1 to 64 letters, digits, '.', '_' or '-')",
+        "id" => "an id (1 to 64 letters without accents, digits, '.', '_' or '-')",
         "territory" => "a territory id from territories.csv",
         "capacity" | "min" | "max" => "a whole number of seats",
         "kind" => {

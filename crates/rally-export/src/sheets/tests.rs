@@ -261,3 +261,77 @@ fn column_letters_go_past_z() {
     assert_eq!(column_letter(25), "Z");
     assert_eq!(column_letter(26), "AA");
 }
+
+/// The sheets of `e` in a new directory, as French Excel saves them by
+/// default: `;` between cells, Windows-1252, `oui`/`non`.
+fn french_excel(e: &Edition) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for f in write(e) {
+        let text = std::str::from_utf8(&f.bytes).unwrap();
+        let mut rows = Vec::new();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        for r in reader.records() {
+            let cells: Vec<String> = r
+                .unwrap()
+                .iter()
+                .map(|c| match c {
+                    "yes" => "oui".to_string(),
+                    "no" => "non".to_string(),
+                    c => c.to_string(),
+                })
+                .collect();
+            rows.push(cells);
+        }
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .from_writer(Vec::new());
+        for r in rows {
+            w.write_record(&r).unwrap();
+        }
+        let utf8 = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        let (bytes, _, lossy) = encoding_rs::WINDOWS_1252.encode(&utf8);
+        assert!(!lossy);
+        std::fs::write(dir.path().join(&f.path), bytes).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn french_excel_csv_reads_back_the_same_edition() {
+    let mut e = example_edition();
+    e.groups[0].name = Some("Lycée Léon-Blum, 1re année".into());
+    e.groups[0].certificate = Some(false);
+    let dir = french_excel(&e);
+    let groups = std::fs::read(dir.path().join("groups.csv")).unwrap();
+    assert!(
+        std::str::from_utf8(&groups).is_err(),
+        "the fixture is Windows-1252"
+    );
+    assert!(groups.contains(&b';'));
+    let (back, _) = read(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(
+        back.groups[0].name.as_deref(),
+        Some("Lycée Léon-Blum, 1re année")
+    );
+    assert_eq!(back, e);
+}
+
+#[test]
+fn a_workbook_in_a_csv_folder_says_how_to_import_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write_folder(
+        dir.path(),
+        &write(&example_edition()),
+        &Inputs::default(),
+        false,
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("participants.xlsx"), b"PK\x03\x04").unwrap();
+    let errors = read(dir.path()).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].file, "participants.xlsx");
+    assert!(errors[0].message.contains("save each sheet of it as CSV"));
+}
