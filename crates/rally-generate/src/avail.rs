@@ -1,5 +1,6 @@
-//! Random availabilities (SPEC §3) for each kind of entity, generous enough
-//! that workshops stay schedulable and most members certifiable.
+//! Random availabilities (docs/formats.md#availability) for each kind of
+//! entity: generous ones, which keep workshops schedulable and most members
+//! certifiable, and the narrower ones of tight editions.
 
 use rally_model::types::{Availability, Rule};
 use rand::seq::{IndexedRandom, SliceRandom};
@@ -104,6 +105,24 @@ pub(crate) fn partner(rng: &mut Random, month: &Month) -> Option<Availability> {
     }
 }
 
+/// Some `k` weekdays, in order.
+fn some_weekdays(rng: &mut Random, k: usize) -> Rule {
+    let mut days: Vec<&str> = WEEKDAYS.choose_multiple(rng, k).copied().collect();
+    days.sort_by_key(|d| WEEKDAYS.iter().position(|w| w == d));
+    weekdays(&days)
+}
+
+/// A partner of a tight edition: seven in ten give the rally one to three
+/// weekdays; the others are as in a generous edition.
+pub(crate) fn busy_partner(rng: &mut Random, month: &Month) -> Option<Availability> {
+    if rng.random_bool(0.7) {
+        let k = rng.random_range(1..=3);
+        only(vec![some_weekdays(rng, k)])
+    } else {
+        partner(rng, month)
+    }
+}
+
 /// A venue outside the seat: sometimes closed a weekday or a few dates.
 pub(crate) fn venue(rng: &mut Random, month: &Month) -> Option<Availability> {
     match rng.random_range(0..10) {
@@ -194,6 +213,27 @@ pub(crate) fn participant(rng: &mut Random, month: &Month) -> Option<Availabilit
     }
 }
 
+/// A participant of a tight edition: two in three can only come one
+/// weekday, the mornings of two weekdays, or during two weeks; the others are
+/// as in a generous edition.
+pub(crate) fn busy_participant(rng: &mut Random, month: &Month) -> Option<Availability> {
+    match rng.random_range(0..9) {
+        0..=1 => only(vec![some_weekdays(rng, 1)]),
+        2..=3 => only(vec![Rule {
+            slots: Some(vec![SLOTS[0].into()]),
+            ..some_weekdays(rng, 2)
+        }]),
+        4..=5 => {
+            let first = rng.random_range(0..month.weeks() - 1);
+            only(vec![range(
+                Some(month.week_bounds(first).0),
+                Some(month.week_bounds(first + 1).1),
+            )])
+        }
+        _ => participant(rng, month),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,6 +251,8 @@ mod tests {
             assert!(free(school_class(&mut rng, &month)) >= 14);
             assert!(free(insertion_group(&mut rng)) >= 28);
             assert!(free(participant(&mut rng, &month)) >= 18);
+            assert!(free(busy_partner(&mut rng, &month)) >= 6);
+            assert!(free(busy_participant(&mut rng, &month)) >= 6);
         }
     }
 }

@@ -4,7 +4,9 @@
 //! The seat's first venue is the hub; every other town hangs on it by a road
 //! of 20–50 minutes and every node lies within 60 minutes of it, so any two
 //! venues are at most two hours apart: a partner can always run a morning
-//! session in one and an afternoon session in another.
+//! session in one and an afternoon session in another. In a tight edition,
+//! half the départements are rural: their roads outside the seat take 1.5 to
+//! 2 times as long.
 
 use rally_model::types::{Edition, Place, Travel, Venue};
 use rand::seq::IndexedRandom;
@@ -13,7 +15,7 @@ use rand::Rng;
 use crate::departements::Departement;
 use crate::month::Month;
 use crate::names::{fill, FEATURES, SCHOOLS, SEAT_VENUES, TOWNS, TOWN_VENUES};
-use crate::{avail, Random};
+use crate::{avail, Profile, Random};
 
 /// A venue as the generator sees it.
 pub(crate) struct VenueInfo {
@@ -55,9 +57,16 @@ pub(crate) fn build(
     rng: &mut Random,
     month: &Month,
     dep: &Departement,
+    profile: Profile,
     ed: &mut Edition,
 ) -> Geography {
     let code = dep.code;
+    // Tenths of the generous road times outside the seat.
+    let stretch = match profile {
+        Profile::Tight if rng.random_bool(0.5) => rng.random_range(15..=20),
+        _ => 10,
+    };
+    let far = |minutes: u32| (minutes * stretch).div_ceil(50) * 5;
     let mut towns = vec![dep.seat];
     let others = rng.random_range(3..=4);
     towns.extend(TOWNS.choose_multiple(rng, others));
@@ -122,13 +131,13 @@ pub(crate) fn build(
         let town = 1 + k % others;
         let id = format!("{code}-v{:02}", geo.venues.len() + 1);
         let to_hub = if k < others {
-            let d = rng.random_range(4..=10) * 5;
+            let d = far(rng.random_range(4..=10) * 5);
             road(&hub, &id, d);
             mains.push((id.clone(), d));
             d
         } else {
-            road(&mains[town - 1].0, &id, 10);
-            mains[town - 1].1 + 10
+            road(&mains[town - 1].0, &id, far(10));
+            mains[town - 1].1 + far(10)
         };
         let availability = avail::venue(rng, month);
         let capacity = rng.random_range(6..=20) * 2;
@@ -159,7 +168,7 @@ pub(crate) fn build(
         });
     }
     // A direct road between two towns (shorter than through the seat, or not).
-    road(&mains[0].0, &mains[1].0, rng.random_range(3..=9) * 5);
+    road(&mains[0].0, &mains[1].0, far(rng.random_range(3..=9) * 5));
 
     // Places: the town centres and the schools.
     ed.places.push(Place {
@@ -174,10 +183,10 @@ pub(crate) fn build(
             name: Some(geo.towns[t + 1].to_string()),
             territory: code.into(),
         });
-        road(main, &id, 10);
+        road(main, &id, far(10));
         geo.bases.push(Base {
             id,
-            to_hub: d + 10,
+            to_hub: d + far(10),
             seat: false,
         });
     }
@@ -194,7 +203,10 @@ pub(crate) fn build(
         } else {
             (mains[town - 1].0.as_str(), mains[town - 1].1)
         };
-        let minutes = rng.random_range(2..=4) * 5;
+        let minutes = match town {
+            0 => rng.random_range(2..=4) * 5,
+            _ => far(rng.random_range(2..=4) * 5),
+        };
         road(near, &id, minutes);
         let name = format!("Lycée professionnel {school}, {}", geo.towns[town]);
         ed.places.push(Place {

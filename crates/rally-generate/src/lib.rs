@@ -9,10 +9,15 @@
 //! neighbouring départements. Ids are prefixed with the département's code
 //! (`87-w01`, `87-u0001`) or the region's (`r1-p2`).
 //!
-//! Availabilities are generous: every workshop's organisers share free
-//! periods for its sessions on distinct days, and no partner is booked beyond
-//! what its availability comfortably holds, so a good planner can place every
-//! session and certify most members. The same seed gives the same edition.
+//! Two [`Profile`]s. In both, every workshop's organisers share free periods
+//! for its sessions on distinct days, so a good planner can place every
+//! session. A *generous* edition has seats, partners and participants to
+//! spare: a good plan certifies nearly everyone. A *tight* one is closer to
+//! real editions: seats per theme close to the demand of those who want a
+//! certificate, most partners free one to three weekdays, many participants
+//! with narrow availability and longer roads in rural départements, so a good
+//! plan leaves people uncertified. The same seed and profile give the same
+//! edition.
 
 mod avail;
 mod departements;
@@ -21,9 +26,11 @@ mod members;
 mod month;
 mod names;
 mod partners;
+mod profile;
 mod workshops;
 
 pub use departements::{Departement, DEPARTEMENTS};
+pub use profile::Profile;
 
 use rally_model::types::{Edition, Territory};
 use rand::SeedableRng;
@@ -37,12 +44,23 @@ pub const MAX_TERRITORIES: usize = DEPARTEMENTS.len();
 /// Départements per region: regional partners work across one region.
 const REGION_SIZE: usize = 4;
 
-/// A synthetic edition of `territories` départements from `seed`.
+/// A synthetic edition of `territories` départements from `seed`, of the
+/// [`Profile::Generous`] profile.
 ///
 /// # Panics
 ///
 /// When `territories` is not within `1..=MAX_TERRITORIES`.
 pub fn generate(territories: usize, seed: u64) -> Edition {
+    generate_with(territories, seed, Profile::Generous)
+}
+
+/// A synthetic edition of `territories` départements from `seed`, of the
+/// given profile.
+///
+/// # Panics
+///
+/// When `territories` is not within `1..=MAX_TERRITORIES`.
+pub fn generate_with(territories: usize, seed: u64, profile: Profile) -> Edition {
     assert!(
         (1..=MAX_TERRITORIES).contains(&territories),
         "an edition has 1 to {MAX_TERRITORIES} territories, not {territories}"
@@ -78,8 +96,8 @@ pub fn generate(territories: usize, seed: u64) -> Edition {
     for (r, region) in deps.chunks(REGION_SIZE).enumerate() {
         let mut regional = partners::regional(&mut rng, &month, r, region, &mut ed);
         for dep in region {
-            let geo = geography::build(&mut rng, &month, dep, &mut ed);
-            let mut local = partners::local(&mut rng, &month, dep, &geo, &mut ed);
+            let geo = geography::build(&mut rng, &month, dep, profile, &mut ed);
+            let mut local = partners::local(&mut rng, &month, dep, &geo, profile, &mut ed);
             let shops = workshops::build(
                 &mut rng,
                 &month,
@@ -90,7 +108,10 @@ pub fn generate(territories: usize, seed: u64) -> Edition {
                 &mut ed,
             );
             members::groups(&mut rng, &month, dep, &geo, &mut ed);
-            members::participants(&mut rng, &month, dep, &geo, &shops, &mut ed);
+            members::participants(&mut rng, &month, dep, &geo, &shops, profile, &mut ed);
+            if profile == Profile::Tight {
+                profile::fit_seats(&mut rng, dep, &mut ed);
+            }
         }
     }
     ed
@@ -98,5 +119,11 @@ pub fn generate(territories: usize, seed: u64) -> Edition {
 
 /// [`generate`], written as pretty JSON: a valid edition file.
 pub fn generate_json(territories: usize, seed: u64) -> String {
-    serde_json::to_string_pretty(&generate(territories, seed)).expect("an edition serializes")
+    generate_json_with(territories, seed, Profile::Generous)
+}
+
+/// [`generate_with`], written as pretty JSON: a valid edition file.
+pub fn generate_json_with(territories: usize, seed: u64, profile: Profile) -> String {
+    let edition = generate_with(territories, seed, profile);
+    serde_json::to_string_pretty(&edition).expect("an edition serializes")
 }

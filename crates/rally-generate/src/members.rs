@@ -12,7 +12,7 @@ use crate::month::Month;
 use crate::names::{person, CLASSES};
 use crate::partners::weighted;
 use crate::workshops::WorkshopInfo;
-use crate::{avail, Random};
+use crate::{avail, Profile, Random};
 
 const PROFILES: [&str; 5] = ["job-seeker", "retraining", "student", "employee", "adviser"];
 const PROFILE_WEIGHTS: [u32; 5] = [40, 20, 12, 14, 14];
@@ -76,8 +76,10 @@ pub(crate) fn participants(
     dep: &Departement,
     geo: &Geography,
     workshops: &[WorkshopInfo],
+    profile: Profile,
     ed: &mut Edition,
 ) {
+    let busy = profile == Profile::Tight;
     let count = rng.random_range(210..=250);
     for u in 1..=count {
         let profile = PROFILES[weighted(rng, &PROFILE_WEIGHTS)];
@@ -118,7 +120,10 @@ pub(crate) fn participants(
             wishes,
             themes,
             certificate: rng.random_bool(opt_out).then_some(false),
-            availability: avail::participant(rng, month),
+            availability: match busy {
+                false => avail::participant(rng, month),
+                true => avail::busy_participant(rng, month),
+            },
         });
     }
 }

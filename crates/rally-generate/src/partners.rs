@@ -11,7 +11,7 @@ use crate::departements::Departement;
 use crate::geography::Geography;
 use crate::month::Month;
 use crate::names::{fill, partner_templates, REGIONAL};
-use crate::{avail, Random};
+use crate::{avail, Profile, Random};
 
 /// How often each kind comes up beyond the first partner of every kind.
 const KIND_WEIGHTS: [u32; 7] = [30, 15, 10, 15, 10, 10, 10];
@@ -41,6 +41,7 @@ pub(crate) fn local(
     month: &Month,
     dep: &Departement,
     geo: &Geography,
+    profile: Profile,
     ed: &mut Edition,
 ) -> Vec<Organiser> {
     let count = rng.random_range(15..=44);
@@ -68,7 +69,10 @@ pub(crate) fn local(
             3..=4 => Some(3),
             _ => None,
         };
-        let availability = avail::partner(rng, month);
+        let availability = match profile {
+            Profile::Generous => avail::partner(rng, month),
+            Profile::Tight => avail::busy_partner(rng, month),
+        };
         let free = month.free(availability.as_ref());
         let per_day = max_per_day.unwrap_or(2).min(2);
         let cap = 12
