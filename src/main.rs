@@ -33,6 +33,8 @@ enum Command {
     Export(cmd::export::Args),
     /// Build an edition from CSV sheets.
     Import(cmd::import::Args),
+    /// Plan or solve a grid of editions; a table and a plot of the figures.
+    Bench(cmd::bench::Args),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
         Command::Solve(a) => cmd::solve::run(a),
         Command::Export(a) => cmd::export::run(a),
         Command::Import(a) => cmd::import::run(a),
+        Command::Bench(a) => cmd::bench::run(a),
     };
     match result {
         Ok(code) => code,

@@ -1,6 +1,7 @@
 //! One module per subcommand: argument struct and `run`.
 
 pub mod assign;
+pub mod bench;
 pub mod check;
 pub mod export;
 pub mod generate;
