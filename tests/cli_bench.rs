@@ -108,6 +108,7 @@ fn a_tiny_grid_gives_the_checkers_figures_and_the_peers_ratios() {
     assert_eq!(rows[0][col("peer_total")], peer_total.to_string());
     let ratio: f64 = rows[0][col("ratio")].parse().unwrap();
     assert!((ratio - ours / peer_total as f64).abs() < 1e-3, "{ratio}");
+    assert!(rows[0][col("peer_certified")].parse::<u64>().is_ok());
     assert_eq!(&rows[1][col("peer_total")], "");
 
     let md = std::fs::read_to_string(out.join("bench.md")).unwrap();

@@ -253,6 +253,7 @@ fn peer_figures(
             let figures = peer::PeerFigures {
                 total: v.term("total"),
                 travel_minute: Some(v.term("travel_minute")),
+                certified: Some(v.certified),
             };
             if best.as_ref().is_none_or(|b| figures.total < b.total) {
                 best = Some(figures);

@@ -13,10 +13,12 @@ pub struct PeerFigures {
     pub total: i64,
     /// The `travel_minute` term of that run, when known.
     pub travel_minute: Option<i64>,
+    /// The headcount that run certifies, when known.
+    pub certified: Option<u64>,
 }
 
 /// The peer's figures: from CSV files (columns `edition`, `total`, and
-/// optionally `travel_minute`; several rows of one edition keep the best), a
+/// optionally `travel_minute` and `certified`; several rows of one edition keep the best), a
 /// single CSV file, or a directory of them.
 pub fn read_csvs(path: &Path) -> Result<HashMap<String, PeerFigures>, BenchError> {
     let files: Vec<PathBuf> = if path.is_dir() {
@@ -39,6 +41,7 @@ pub fn read_csvs(path: &Path) -> Result<HashMap<String, PeerFigures>, BenchError
         let edition = column("edition").ok_or_else(|| bad("no `edition` column".into()))?;
         let total = column("total").ok_or_else(|| bad("no `total` column".into()))?;
         let travel = column("travel_minute");
+        let certified = column("certified");
         for (line, record) in reader.records().enumerate() {
             let record = record.map_err(|e| bad(e.to_string()))?;
             let number = |i: usize| record.get(i).and_then(|v| v.trim().parse::<i64>().ok());
@@ -48,6 +51,9 @@ pub fn read_csvs(path: &Path) -> Result<HashMap<String, PeerFigures>, BenchError
             let figures = PeerFigures {
                 total: value,
                 travel_minute: travel.and_then(number),
+                certified: certified
+                    .and_then(number)
+                    .and_then(|c| u64::try_from(c).ok()),
             };
             let name = record.get(edition).unwrap_or_default().to_string();
             if best.get(&name).is_none_or(|b| figures.total < b.total) {
@@ -67,14 +73,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join("runs.csv"),
-            "edition,stage,total,travel_minute\ntight-1-1,solve,900,40\n\
-             tight-1-1,solve,800,50\ntight-1-2,plan,100,\n",
+            "edition,stage,total,travel_minute,certified\ntight-1-1,solve,900,40,7\n\
+             tight-1-1,solve,800,50,9\ntight-1-2,plan,100,,\n",
         )
         .unwrap();
         std::fs::write(dir.path().join("notes.txt"), "not read").unwrap();
         let peer = read_csvs(dir.path()).unwrap();
         assert_eq!(peer["tight-1-1"].total, 800);
         assert_eq!(peer["tight-1-1"].travel_minute, Some(50));
+        assert_eq!(peer["tight-1-1"].certified, Some(9));
         assert_eq!(peer["tight-1-2"].travel_minute, None);
     }
 

@@ -47,13 +47,14 @@ const HEAD: [&str; 10] = [
     "valid",
 ];
 
-const TAIL: [&str; 8] = [
+const TAIL: [&str; 9] = [
     "certified",
     "headcount_bound",
     "lower_bound",
     "gap_percent",
     "optimal",
     "peer_total",
+    "peer_certified",
     "ratio",
     "travel_ratio",
 ];
@@ -73,6 +74,7 @@ fn tail(row: &Row) -> Vec<String> {
         opt(row.bounds.gap.map(|g| format!("{g:.1}"))),
         row.bounds.optimal.to_string(),
         opt(peer.map(|p| p.total.to_string())),
+        opt(peer.and_then(|p| p.certified).map(|c| c.to_string())),
         opt(row.ratio().map(|r| format!("{r:.3}"))),
         opt(travel_ratio),
     ]
