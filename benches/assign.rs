@@ -12,7 +12,8 @@
 mod support;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use rally_assign::{assign, solve, AssignOptions, AssignOutcome, SolveOptions};
+use rally_assign::{assign, solve, AssignOutcome, Options};
+use rally_search::Budget;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -45,14 +46,14 @@ fn bench_assign(c: &mut Criterion) {
         let text = rally_generate::generate_json(territories, 1);
         let model = rally_model::parse_edition(&text).expect("generated editions are valid");
         let programme = support::greedy_programme(&model);
-        let opts = AssignOptions {
+        let opts = || Options {
             seed: 1,
-            time_limit: Some(limit(territories)),
-            progress: None,
+            budget: Budget::new(Some(limit(territories)), None),
+            ..Options::default()
         };
-        line("assign", territories, &assign(&model, &programme, &opts));
+        line("assign", territories, &assign(&model, &programme, &opts()));
         group.bench_with_input(BenchmarkId::from_parameter(territories), &model, |b, m| {
-            b.iter(|| black_box(assign(m, &programme, &opts).penalty.total))
+            b.iter(|| black_box(assign(m, &programme, &opts()).penalty.total))
         });
     }
     group.finish();
@@ -64,15 +65,15 @@ fn bench_solve(c: &mut Criterion) {
     for territories in SIZES {
         let text = rally_generate::generate_json(territories, 1);
         let model = rally_model::parse_edition(&text).expect("generated editions are valid");
-        let opts = SolveOptions {
+        let opts = || Options {
             seed: 1,
-            time_limit: Some(limit(territories)),
-            progress: None,
+            budget: Budget::new(Some(limit(territories)), None),
+            ..Options::default()
         };
-        let first = solve(&model, &opts);
+        let first = solve(&model, &opts());
         line("solve", territories, &first.assigned);
         group.bench_with_input(BenchmarkId::from_parameter(territories), &model, |b, m| {
-            b.iter(|| black_box(solve(m, &opts).assigned.penalty.total))
+            b.iter(|| black_box(solve(m, &opts()).assigned.penalty.total))
         });
     }
     group.finish();

@@ -8,7 +8,7 @@
 //!  /usr/bin/time -v rally plan big.json -o big.plan.json`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use rally_plan::{plan, PlanOptions};
+use rally_plan::{plan, Options};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -19,7 +19,7 @@ fn bench(c: &mut Criterion) {
     for territories in [1usize, 12, 101] {
         let text = rally_generate::generate_json(territories, 1);
         let model = rally_model::parse_edition(&text).expect("generated editions are valid");
-        let opts = PlanOptions::default();
+        let opts = Options::default();
         let first = plan(&model, &opts);
         eprintln!(
             "{territories} département(s): {} sessions, penalty {}, lower bound {:?}, {} in {:.2} s",

@@ -47,7 +47,7 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-const TERMS: [&str; 12] = [
+const TERMS: [&str; 13] = [
     "total",
     "unscheduled",
     "theme_week",
@@ -55,6 +55,7 @@ const TERMS: [&str; 12] = [
     "daily_load",
     "coverage",
     "uncertified",
+    "theme_missing",
     "wish",
     "group_day",
     "participant_day",

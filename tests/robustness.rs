@@ -7,7 +7,7 @@
 //! The cases are drawn from a fixed seed (SplitMix64), so a failure names
 //! the seed and the edits that reproduce it.
 
-use rally_model::{Model, Plan};
+use rally_model::{Model, Plan, Term};
 use serde_json::Value;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -271,10 +271,10 @@ fn generated_editions_validate_and_score_an_empty_programme() {
         // Only pinned sessions, left out, break a rule (H8).
         assert!(report.violations.iter().all(|v| v.rule == "H8"));
         assert_eq!(report.violations.len(), model.pins.len());
-        let w = model.weights;
+        let w = &model.weights;
         assert_eq!(
-            report.penalty.unscheduled,
-            w.unscheduled * model.sessions.len() as i64
+            report.penalty[Term::Unscheduled],
+            w[Term::Unscheduled] * model.sessions.len() as i64
         );
         let with_certificate: i64 = model
             .members
@@ -282,7 +282,10 @@ fn generated_editions_validate_and_score_an_empty_programme() {
             .filter(|m| m.certificate)
             .map(|m| m.headcount as i64)
             .sum();
-        assert_eq!(report.penalty.coverage, w.coverage * with_certificate);
+        assert_eq!(
+            report.penalty[Term::Coverage],
+            w[Term::Coverage] * with_certificate
+        );
         assert!(report
             .members
             .iter()

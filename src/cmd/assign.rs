@@ -34,11 +34,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     crate::io::same_edition(&model, &plan, &args.plan)?;
     let progress = args.search.progress("assign")?;
     let show = |best: i64| progress.report(best);
-    let options = rally_assign::AssignOptions {
-        seed: args.search.seed,
-        time_limit: args.search.remaining()?,
-        progress: Some(&show),
-    };
+    let options = args.search.options(&show)?;
     let outcome = rally_assign::assign(&model, &plan, &options);
     progress.finish();
     if !outcome.programme_valid && !args.search.quiet {

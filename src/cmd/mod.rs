@@ -74,6 +74,19 @@ impl SearchArgs {
         Ok(self.time_limit()?.map(|d| d.saturating_sub(spent)))
     }
 
+    /// How to run the search: its budget is what is left of the time limit.
+    pub fn options<'a>(
+        &self,
+        progress: &'a (dyn Fn(i64) + Sync),
+    ) -> anyhow::Result<rally_search::Options<'a>> {
+        Ok(rally_search::Options {
+            seed: self.seed,
+            budget: rally_search::Budget::new(self.remaining()?, None),
+            previous: None,
+            progress: Some(progress),
+        })
+    }
+
     /// A progress bar for `label`, hidden with `--quiet` or off a terminal.
     pub fn progress(&self, label: &str) -> anyhow::Result<crate::progress::Progress> {
         Ok(crate::progress::Progress::new(

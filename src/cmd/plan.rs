@@ -28,11 +28,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let previous = args.from.as_deref().map(crate::io::plan).transpose()?;
     let progress = args.search.progress("plan")?;
     let show = |best: i64| progress.report(best);
-    let opts = rally_plan::PlanOptions {
-        seed: args.search.seed,
-        time_limit: args.search.remaining()?,
+    let opts = rally_plan::Options {
         previous,
-        progress: Some(&show),
+        ..args.search.options(&show)?
     };
     let outcome = rally_plan::plan(&model, &opts);
     progress.finish();
@@ -53,14 +51,8 @@ fn summary(o: &rally_plan::PlanOutcome, replanned: bool) -> String {
         o.elapsed.as_secs_f64(),
         p.total
     );
-    for (name, value) in [
-        ("unscheduled", p.unscheduled),
-        ("theme_week", p.theme_week),
-        ("same_day", p.same_day),
-        ("daily_load", p.daily_load),
-        ("coverage", p.coverage),
-    ] {
-        s.push_str(&format!(" {name} {value}"));
+    for t in rally_model::Term::PROGRAMME {
+        s.push_str(&format!(" {t} {}", p[t]));
     }
     s.push('\n');
     s.push_str(&match (o.optimal, o.lower_bound) {

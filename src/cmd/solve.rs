@@ -24,11 +24,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let model = crate::io::edition(&args.edition)?;
     let progress = args.search.progress("solve")?;
     let show = |best: i64| progress.report(best);
-    let options = rally_assign::SolveOptions {
-        seed: args.search.seed,
-        time_limit: args.search.remaining()?,
-        progress: Some(&show),
-    };
+    let options = args.search.options(&show)?;
     let outcome = rally_assign::solve(&model, &options);
     progress.finish();
     crate::io::write_plan(&args.output, &outcome.assigned.plan, &inputs)?;

@@ -1,6 +1,7 @@
 //! The programme as the members see it: the scheduled sessions (offers), what
 //! each member may attend, and the independent parts of the problem.
 
+use petgraph::unionfind::UnionFind;
 use rally_check::certify::{self, Reach};
 use rally_check::{Offer, Resolved};
 use rally_model::{Model, Plan};
@@ -57,7 +58,7 @@ impl<'m> Board<'m> {
             if list.is_empty() {
                 continue;
             }
-            let root = uf.find(m);
+            let root = uf.find_mut(m);
             if index_of_root[root] == usize::MAX {
                 index_of_root[root] = parts.len();
                 parts.push(Part::default());
@@ -65,7 +66,7 @@ impl<'m> Board<'m> {
             parts[index_of_root[root]].members.push(m);
         }
         for o in 0..self.offers.len() {
-            let root = uf.find(n_members + o);
+            let root = uf.find_mut(n_members + o);
             if index_of_root[root] != usize::MAX {
                 parts[index_of_root[root]].offers.push(o);
             }
@@ -107,32 +108,4 @@ pub struct Part {
     pub offers: Vec<usize>,
     /// For each member of the part, its usable offers as indices into `offers`.
     pub usable: Vec<Vec<usize>>,
-}
-
-/// Disjoint sets with path halving.
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(n: usize) -> UnionFind {
-        UnionFind {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            self.parent[ra.max(rb)] = ra.min(rb);
-        }
-    }
 }

@@ -12,7 +12,7 @@
 //! session is dropped).
 
 use crate::board::{Board, Part};
-use rally_model::Member;
+use rally_model::{Member, Term};
 
 /// Wishes tracked by the programme per member (further wishes are ignored).
 const MAX_WISH_BITS: usize = 4;
@@ -132,7 +132,7 @@ impl Bits {
 pub fn price(ctx: &Ctx, lo: usize, load: &[u32], h: u32) -> i64 {
     let min = ctx.min(lo);
     let short = min.saturating_sub(load[lo]).min(h);
-    -(ctx.board.model.weights.underfill * short as i64)
+    -(ctx.board.model.weights[Term::Underfill] * short as i64)
 }
 
 /// Minutes of one day's travel: base → venues in order → base.
@@ -153,12 +153,12 @@ fn day_travel(ctx: &Ctx, m: &Member, day: &[usize]) -> i64 {
 
 /// The weight of a day out for this member.
 fn day_weight(ctx: &Ctx, m: &Member) -> i64 {
-    let w = ctx.board.model.weights;
-    if m.is_group {
-        w.group_day
+    let w = &ctx.board.model.weights;
+    w[if m.is_group {
+        Term::GroupDay
     } else {
-        w.participant_day
-    }
+        Term::ParticipantDay
+    }]
 }
 
 /// The course terms a course (local offers in period order) adds with the
@@ -180,7 +180,7 @@ pub fn cost(ctx: &Ctx, lm: usize, course: &[usize], load: &[u32], rule: Rule) ->
 pub fn terms(ctx: &Ctx, lm: usize, course: &[usize]) -> i64 {
     let m = ctx.member(lm);
     let model = ctx.board.model;
-    let w = model.weights;
+    let w = &model.weights;
     let mut total = 0;
     let mut start = 0;
     while start < course.len() {
@@ -189,21 +189,22 @@ pub fn terms(ctx: &Ctx, lm: usize, course: &[usize]) -> i64 {
         while end < course.len() && ctx.day(course[end]) == day {
             end += 1;
         }
-        total += day_weight(ctx, m) + w.travel_minute * day_travel(ctx, m, &course[start..end]);
+        total +=
+            day_weight(ctx, m) + w[Term::TravelMinute] * day_travel(ctx, m, &course[start..end]);
         start = end;
     }
     let themes = course.iter().fold(0, |acc, &o| {
         acc | model.workshops[ctx.offer(o).workshop].themes
     });
     if m.certificate && themes & m.themes != m.themes {
-        total += w.uncertified * m.headcount as i64;
+        total += w[Term::Uncertified] * m.headcount as i64;
     }
     let missed = m
         .wishes
         .iter()
         .filter(|&&x| !course.iter().any(|&o| ctx.offer(o).workshop == x))
         .count();
-    total + w.wish * missed as i64
+    total + w[Term::Wish] * missed as i64
 }
 
 /// A state of the programme improved on a day: (to, from, day plan).
@@ -275,15 +276,16 @@ pub fn best(ctx: &Ctx, lm: usize, load: &[u32], rule: Rule) -> Choice {
         }
         days.push((plans, moves));
     }
-    let w = ctx.board.model.weights;
+    let w = &ctx.board.model.weights;
     let wish_mask = (n_states - 1) & !(bits.need as usize);
     let finish = |idx: usize| {
         let state = idx % n_states;
         let mut extra = 0;
         if m.certificate && state & bits.need as usize != bits.need as usize {
-            extra += w.uncertified * h as i64;
+            extra += w[Term::Uncertified] * h as i64;
         }
-        extra += w.wish * (bits.wishes.len() - (state & wish_mask).count_ones() as usize) as i64;
+        extra +=
+            w[Term::Wish] * (bits.wishes.len() - (state & wish_mask).count_ones() as usize) as i64;
         dp[idx] + extra
     };
     reached.sort_unstable();
@@ -333,7 +335,8 @@ fn day_plans(
     let mut stack: Vec<(Vec<usize>, u32)> = (0..day.len()).map(|i| (vec![i], day[i].1)).collect();
     while let Some((seq, gain)) = stack.pop() {
         let offers: Vec<usize> = seq.iter().map(|&i| day[i].0).collect();
-        let mut c = day_weight(ctx, m) + model.weights.travel_minute * day_travel(ctx, m, &offers);
+        let mut c =
+            day_weight(ctx, m) + model.weights[Term::TravelMinute] * day_travel(ctx, m, &offers);
         for &o in &offers {
             c += price(ctx, o, load, m.headcount);
             if load[o] + m.headcount > ctx.capacity(o) {

@@ -15,10 +15,11 @@ use crate::course::Ctx;
 use crate::search::Assignment;
 use good_lp::{
     constraint, variable, Expression, ProblemVariables, Solution, SolutionStatus, SolverModel,
-    Variable, WithInitialSolution, WithTimeLimit,
+    Variable, WithInitialSolution,
 };
+use rally_search::Budget;
 use std::collections::BTreeMap;
-use std::time::Instant;
+use std::time::Duration;
 
 /// Parts with at most this many x variables go through the exact model.
 const MAX_VARIABLES: usize = 600;
@@ -60,16 +61,12 @@ pub fn solve(
     ctx: &Ctx,
     who: &[usize],
     warm: &Assignment,
-    deadline: Option<Instant>,
+    budget: &Budget,
     seconds: f64,
 ) -> Option<Exact> {
     let model = ctx.board.model;
-    let seconds = deadline.map_or(seconds, |d| {
-        d.saturating_duration_since(Instant::now())
-            .as_secs_f64()
-            .min(seconds)
-    });
-    if seconds <= 0.0 {
+    let limit = budget.remaining(Duration::from_secs_f64(seconds));
+    if limit.is_zero() || budget.exhausted() {
         return None;
     }
     let mut vars = ProblemVariables::new();
@@ -158,15 +155,8 @@ pub fn solve(
     for (o, e) in seats {
         constraints.push(constraint!(e <= ctx.capacity(o) as f64));
     }
-    #[cfg(feature = "highs")]
-    let solver = |p| good_lp::highs(p).set_threads(1);
-    #[cfg(not(feature = "highs"))]
-    let solver = good_lp::microlp;
-    let mut problem = vars
-        .maximise(objective)
-        .using(solver)
-        .with_initial_solution(initial)
-        .with_time_limit(seconds);
+    let mut problem =
+        rally_search::mip::backend(vars.maximise(objective), limit).with_initial_solution(initial);
     for c in constraints {
         problem.add_constraint(c);
     }

@@ -7,6 +7,7 @@ use crate::board::Board;
 use crate::course::{self, Ctx, Rule};
 use crate::search::Assignment;
 use rally_check::Report;
+use rally_model::Term;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -93,7 +94,7 @@ pub fn left_out(
                 continue;
             }
             let old = a.take(&ctx, lm);
-            let overbook = model.weights.uncertified * member.headcount as i64 / 4 + 1;
+            let overbook = model.weights[Term::Uncertified] * member.headcount as i64 / 4 + 1;
             let rule = Rule {
                 forbidden: &[],
                 overbook: Some(overbook),

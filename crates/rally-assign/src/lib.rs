@@ -26,23 +26,13 @@ pub mod solve;
 pub mod summary;
 
 pub use explain::{LeftOut, Suggestion};
-pub use solve::{solve, SolveOptions, SolveOutcome};
+pub use rally_search::Options;
+pub use solve::{solve, SolveOutcome};
 
 use rally_check::Penalty;
 use rally_model::types::Course;
 use rally_model::{Model, Plan};
-use std::time::{Duration, Instant};
-
-/// How to run [`assign`].
-#[derive(Clone, Copy, Default)]
-pub struct AssignOptions<'a> {
-    /// Seed of the random choices (orders of the local search).
-    pub seed: u64,
-    /// Return the best courses found by then.
-    pub time_limit: Option<Duration>,
-    /// Called with the best course penalty so far (an estimate of the course terms).
-    pub progress: Option<&'a (dyn Fn(i64) + Sync)>,
-}
+use std::time::Duration;
 
 /// What [`assign`] returns.
 #[derive(Debug, Clone)]
@@ -85,12 +75,13 @@ impl Headcount {
 }
 
 /// Assigns courses on the programme of `plan` (kept as is) and scores the result with the checker.
-pub fn assign(model: &Model, plan: &Plan, options: &AssignOptions) -> AssignOutcome {
-    let started = Instant::now();
-    let deadline = options.time_limit.map(|t| started + t);
+///
+/// `options.progress` is called with the best course penalty so far (an
+/// estimate of the course terms).
+pub fn assign(model: &Model, plan: &Plan, options: &Options) -> AssignOutcome {
     let board = board::Board::new(model, plan);
     let programme_valid = rally_check::check(model, &programme_only(plan)).valid;
-    let found = search::run(&board, options.seed, deadline, options.progress);
+    let found = search::run(&board, options.seed, &options.budget, options.progress);
     let mut out = plan.clone();
     out.courses = Some(courses(&board, &found.courses));
     let report = rally_check::check(model, &out);
@@ -108,7 +99,7 @@ pub fn assign(model: &Model, plan: &Plan, options: &AssignOptions) -> AssignOutc
         optimal: found.optimal,
         left_out,
         suggestions,
-        elapsed: started.elapsed(),
+        elapsed: options.budget.elapsed(),
     }
 }
 

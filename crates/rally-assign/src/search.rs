@@ -9,12 +9,12 @@
 use crate::board::Board;
 use crate::course::{self, Choice, Ctx, Rule};
 use crate::{bound, exact};
+use rally_model::Term;
+use rally_search::{Budget, Progress};
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
-use std::sync::Mutex;
-use std::time::Instant;
 
 /// How deep an ejection chain goes (moves of moves).
 const CHAIN_DEPTH: usize = 2;
@@ -44,14 +44,11 @@ pub struct Found {
 pub fn run(
     board: &Board,
     seed: u64,
-    deadline: Option<Instant>,
+    budget: &Budget,
     progress: Option<&(dyn Fn(i64) + Sync)>,
 ) -> Found {
     let parts = board.parts();
-    let tracker = Tracker {
-        objectives: Mutex::new(vec![0; parts.len()]),
-        progress,
-    };
+    let tracker = Progress::new(progress, parts.len());
     let results: Vec<(Vec<Vec<usize>>, u64, bool)> = parts
         .par_iter()
         .enumerate()
@@ -60,7 +57,7 @@ pub fn run(
             let mut s = Solver {
                 ctx: &ctx,
                 a: Assignment::new(&ctx),
-                deadline,
+                budget,
                 tracker: &tracker,
                 index: i,
                 checked: vec![None; part.members.len()],
@@ -83,26 +80,6 @@ pub fn run(
         courses,
         upper_bound,
         optimal,
-    }
-}
-
-/// Each part's objective, summed for the progress callback.
-struct Tracker<'p> {
-    objectives: Mutex<Vec<i64>>,
-    progress: Option<&'p (dyn Fn(i64) + Sync)>,
-}
-
-impl Tracker<'_> {
-    fn set(&self, part: usize, objective: i64) {
-        let Some(progress) = self.progress else {
-            return;
-        };
-        let total = {
-            let mut all = self.objectives.lock().expect("no panic while locked");
-            all[part] = objective;
-            all.iter().sum()
-        };
-        progress(total);
     }
 }
 
@@ -185,7 +162,7 @@ impl Assignment {
         let underfill: i64 = (0..self.load.len())
             .map(|o| ctx.min(o).saturating_sub(self.load[o]) as i64)
             .sum();
-        members + ctx.board.model.weights.underfill * underfill
+        members + ctx.board.model.weights[Term::Underfill] * underfill
     }
 }
 
@@ -196,8 +173,8 @@ type Log = Vec<(usize, Vec<usize>)>;
 struct Solver<'a> {
     ctx: &'a Ctx<'a>,
     a: Assignment,
-    deadline: Option<Instant>,
-    tracker: &'a Tracker<'a>,
+    budget: &'a Budget,
+    tracker: &'a Progress<'a>,
     index: usize,
     /// For each local member, the stamp at its last turn of local search.
     checked: Vec<Option<u64>>,
@@ -205,11 +182,11 @@ struct Solver<'a> {
 
 impl Solver<'_> {
     fn late(&self) -> bool {
-        self.deadline.is_some_and(|d| Instant::now() >= d)
+        self.budget.exhausted()
     }
 
     fn report(&self) {
-        self.tracker.set(self.index, self.a.objective(self.ctx));
+        self.tracker.report(self.index, self.a.objective(self.ctx));
     }
 
     fn certifiable(&self, lm: usize) -> bool {
@@ -232,7 +209,7 @@ impl Solver<'_> {
             .sum();
         if self.a.headcount(self.ctx) < wanted && exact::fits(self.ctx, &groups) {
             if let Some(found) =
-                exact::solve(self.ctx, &groups, &self.a, self.deadline, GROUP_SECONDS)
+                exact::solve(self.ctx, &groups, &self.a, self.budget, GROUP_SECONDS)
             {
                 self.adopt_if_better(&found);
             }
@@ -250,7 +227,7 @@ impl Solver<'_> {
         let everyone: Vec<usize> = (0..self.ctx.part.members.len()).collect();
         if exact::fits(self.ctx, &everyone) && !self.late() {
             if let Some(found) =
-                exact::solve(self.ctx, &everyone, &self.a, self.deadline, PART_SECONDS)
+                exact::solve(self.ctx, &everyone, &self.a, self.budget, PART_SECONDS)
             {
                 if self.adopt_if_better(&found) {
                     let rest: Vec<usize> = order
@@ -366,7 +343,7 @@ impl Solver<'_> {
     /// The member's best course when full sessions may be used at a cost.
     fn relaxed(&self, lm: usize, forbidden: &[usize]) -> Choice {
         let h = self.ctx.member(lm).headcount as i64;
-        let overbook = self.ctx.board.model.weights.uncertified * h / 4 + 1;
+        let overbook = self.ctx.board.model.weights[Term::Uncertified] * h / 4 + 1;
         course::best(
             self.ctx,
             lm,

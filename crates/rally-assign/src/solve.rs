@@ -4,24 +4,14 @@
 //! attended (or an unscheduled) session there when the checker keeps the
 //! programme valid, re-assign, and keep the move when the total penalty drops.
 
-use crate::{assign, programme_only, AssignOptions, AssignOutcome};
+use crate::{assign, programme_only, AssignOutcome, Options};
 use rally_model::{Model, Placement, Plan};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Share of the time limit given to planning.
 const PLAN_SHARE: f64 = 0.5;
 /// Placements tried per suggestion.
 const TRIES: usize = 2;
-
-/// How to run [`solve`].
-#[derive(Clone, Copy, Default)]
-pub struct SolveOptions<'a> {
-    pub seed: u64,
-    /// Return the best plan found by then.
-    pub time_limit: Option<Duration>,
-    /// Called with the best penalty so far (of the current phase).
-    pub progress: Option<&'a (dyn Fn(i64) + Sync)>,
-}
 
 /// What [`solve`] returns.
 #[derive(Debug, Clone)]
@@ -36,28 +26,26 @@ pub struct SolveOutcome {
 }
 
 /// Plans, assigns, and improves the programme where people are squeezed out.
-pub fn solve(model: &Model, options: &SolveOptions) -> SolveOutcome {
-    let started = Instant::now();
-    let deadline = options.time_limit.map(|t| started + t);
+pub fn solve(model: &Model, options: &Options) -> SolveOutcome {
+    let budget = &options.budget;
     let planned = rally_plan::plan(
         model,
-        &rally_plan::PlanOptions {
-            seed: options.seed,
-            time_limit: options.time_limit.map(|t| t.mul_f64(PLAN_SHARE)),
+        &Options {
+            budget: budget.share(PLAN_SHARE),
             previous: None,
-            progress: options.progress,
+            ..options.clone()
         },
     );
-    let assign_options = |share: f64| AssignOptions {
-        seed: options.seed,
-        time_limit: deadline.map(|d| d.saturating_duration_since(Instant::now()).mul_f64(share)),
-        progress: options.progress,
+    let assign_options = |share: f64| Options {
+        budget: budget.share(share),
+        previous: None,
+        ..options.clone()
     };
     let mut best = assign(model, &planned.plan, &assign_options(0.5));
     let mut moved = Vec::new();
     for suggestion in best.suggestions.clone() {
         for (session, at) in moves(model, &best.plan, &suggestion) {
-            if deadline.is_some_and(|d| Instant::now() >= d) {
+            if budget.exhausted() {
                 break;
             }
             let programme = moved_programme(model, &best.plan, session, at);
@@ -72,12 +60,12 @@ pub fn solve(model: &Model, options: &SolveOptions) -> SolveOutcome {
             }
         }
     }
-    best.elapsed = started.elapsed();
+    best.elapsed = budget.elapsed();
     SolveOutcome {
         assigned: best,
         programme_penalty: planned.penalty,
         moved,
-        elapsed: started.elapsed(),
+        elapsed: budget.elapsed(),
     }
 }
 

@@ -4,7 +4,7 @@
 mod support;
 
 use proptest::prelude::*;
-use rally_assign::{assign, AssignOptions};
+use rally_assign::{assign, Options};
 use rally_model::Model;
 
 /// A generated one-département edition, cut to `participants` and `groups`.
@@ -29,7 +29,7 @@ proptest! {
     fn every_plan_is_valid_with_the_checkers_penalty(seed in 0u64..1000) {
         let model = edition(seed, 240, 8);
         let plan = support::greedy_programme(&model);
-        let out = assign(&model, &plan, &AssignOptions { seed, ..Default::default() });
+        let out = assign(&model, &plan, &Options { seed, ..Default::default() });
         checked(&model, &out);
         prop_assert!(out.certified.people() <= out.upper_bound);
     }
@@ -38,7 +38,7 @@ proptest! {
     fn small_editions_reach_the_exact_optimum(seed in 0u64..1000) {
         let model = edition(seed, 8, 1);
         let plan = support::greedy_programme(&model);
-        let out = assign(&model, &plan, &AssignOptions::default());
+        let out = assign(&model, &plan, &Options::default());
         checked(&model, &out);
         prop_assert!(out.optimal);
         prop_assert_eq!(out.certified.people(), out.upper_bound);
@@ -49,7 +49,7 @@ proptest! {
 fn same_seed_same_plan() {
     let model = edition(3, 240, 8);
     let plan = support::greedy_programme(&model);
-    let options = AssignOptions {
+    let options = Options {
         seed: 11,
         ..Default::default()
     };

@@ -2,7 +2,7 @@
 //! must keep it, certify whom the exact model certifies, and write a plan the
 //! checker finds valid with the penalty the checker computes.
 
-use rally_assign::{assign, AssignOptions};
+use rally_assign::{assign, Options};
 use rally_model::types::Plan;
 use rally_model::{Model, Placement};
 use serde_json::{json, Value};
@@ -58,7 +58,7 @@ fn programme(model: &Model, at: &[(&str, usize, usize, &str)]) -> Plan {
 
 /// Assigns, checks validity and penalty, and returns the certified member ids.
 fn certified(model: &Model, plan: &Plan) -> Vec<String> {
-    let out = assign(model, plan, &AssignOptions::default());
+    let out = assign(model, plan, &Options::default());
     let report = rally_check::check(model, &out.plan);
     assert!(report.valid, "{:#?}", report.violations);
     assert_eq!(out.plan.penalty, Some(report.penalty.to_map()));
@@ -225,7 +225,7 @@ fn the_left_out_are_explained() {
         false,
     );
     let plan = programme(&model, &[("wa/1", 0, 0, "v1"), ("wb/1", 0, 1, "v1")]);
-    let out = assign(&model, &plan, &AssignOptions::default());
+    let out = assign(&model, &plan, &Options::default());
     assert_eq!(out.left_out.len(), 2);
     let squeezed: Vec<_> = out.left_out.iter().filter(|l| l.certifiable).collect();
     assert_eq!(squeezed.len(), 1);

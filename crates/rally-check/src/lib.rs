@@ -20,7 +20,7 @@ pub use report::{MemberReport, Report};
 pub use resolve::{Offer, OfferIndex, Resolved};
 pub use rules::Violation;
 
-use rally_model::{InputError, Model, Plan};
+use rally_model::{InputError, Model, Plan, Term};
 use rayon::prelude::*;
 
 /// Checks a plan: violations, penalty, and every member's certifiability.
@@ -30,15 +30,12 @@ pub fn check(model: &Model, plan: &Plan) -> Report {
     let index = OfferIndex::new(model, &r.offers);
     let reaches = reaches_indexed(model, &index);
     let mut penalty = penalty::programme_terms(model, plan.unscheduled.len(), &r);
-    penalty.coverage = coverage(model, &reaches);
+    penalty[Term::Coverage] = coverage(model, &reaches);
     let outcomes = r.courses.as_ref().map(|courses| {
         let (terms, outcomes) = penalty::course_terms(model, &r, courses);
-        penalty.uncertified = terms.uncertified;
-        penalty.wish = terms.wish;
-        penalty.group_day = terms.group_day;
-        penalty.participant_day = terms.participant_day;
-        penalty.travel_minute = terms.travel_minute;
-        penalty.underfill = terms.underfill;
+        for t in Term::COURSE {
+            penalty[t] = terms[t];
+        }
         outcomes
     });
     let members = (0..model.members.len())
@@ -95,8 +92,8 @@ pub fn coverage(model: &Model, reaches: &[Reach]) -> i64 {
         .iter()
         .zip(reaches)
         .filter(|(m, r)| m.certificate && !r.certifiable)
-        .map(|(m, _)| model.weights.coverage * m.headcount as i64)
-        .sum()
+        .map(|(m, _)| model.weights[Term::Coverage].saturating_mul(i64::from(m.headcount)))
+        .fold(0, i64::saturating_add)
 }
 
 /// The penalty alone (what solvers report; the same code as [`check`]).

@@ -1,48 +1,59 @@
 //! The penalty of SPEC §7, term by term, computed on the plan as given.
 
 use crate::resolve::{Placed, Resolved};
-use rally_model::Model;
+use rally_model::{Model, Term, Terms};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Every term of the penalty (already multiplied by its weight) and their sum.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+///
+/// The terms of SPEC §7 are always shown; the re-planning terms of SPEC §9
+/// (`moved`, `rerouted`) only when `replanning` is set (a check with `--from`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Penalty {
+    /// The sum of the terms (see [`Penalty::with_total`]).
     pub total: i64,
-    pub unscheduled: i64,
-    pub theme_week: i64,
-    pub same_day: i64,
-    pub daily_load: i64,
-    pub coverage: i64,
-    pub uncertified: i64,
-    pub wish: i64,
-    pub group_day: i64,
-    pub participant_day: i64,
-    pub travel_minute: i64,
-    pub underfill: i64,
+    /// Each term's value.
+    pub terms: Terms<i64>,
+    /// Whether the re-planning terms are part of this penalty.
+    pub replanning: bool,
+}
+
+impl std::ops::Index<Term> for Penalty {
+    type Output = i64;
+    fn index(&self, t: Term) -> &i64 {
+        &self.terms[t]
+    }
+}
+
+impl std::ops::IndexMut<Term> for Penalty {
+    fn index_mut(&mut self, t: Term) -> &mut i64 {
+        &mut self.terms[t]
+    }
 }
 
 impl Penalty {
-    /// The terms by name, in the order of SPEC §7 (`total` not included).
-    pub fn terms(&self) -> [(&'static str, i64); 11] {
-        [
-            ("unscheduled", self.unscheduled),
-            ("theme_week", self.theme_week),
-            ("same_day", self.same_day),
-            ("daily_load", self.daily_load),
-            ("coverage", self.coverage),
-            ("uncertified", self.uncertified),
-            ("wish", self.wish),
-            ("group_day", self.group_day),
-            ("participant_day", self.participant_day),
-            ("travel_minute", self.travel_minute),
-            ("underfill", self.underfill),
-        ]
+    /// The terms this penalty shows, in SPEC order.
+    pub fn shown(&self) -> impl Iterator<Item = Term> {
+        let replan: &[Term] = if self.replanning { &Term::REPLAN } else { &[] };
+        Term::ALL.into_iter().chain(replan.iter().copied())
     }
 
-    /// Sets `total` to the sum of the terms.
+    /// The shown terms by name, in SPEC order (`total` not included).
+    pub fn terms(&self) -> Vec<(&'static str, i64)> {
+        self.shown().map(|t| (t.name(), self[t])).collect()
+    }
+
+    /// Adds `value` to a term, saturating instead of wrapping.
+    pub fn add(&mut self, t: Term, value: i64) {
+        self.terms.add(t, value);
+    }
+
+    /// Sets `total` to the sum of the shown terms (saturating).
     pub fn with_total(mut self) -> Penalty {
-        self.total = self.terms().iter().map(|(_, x)| x).sum();
+        self.total = self
+            .shown()
+            .fold(0i64, |a, t| a.saturating_add(self.terms[t]));
         self
     }
 
@@ -58,18 +69,35 @@ impl Penalty {
     }
 }
 
+impl Serialize for Penalty {
+    /// `total` first, then the shown terms in SPEC order (SPEC §8).
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("total", &self.total)?;
+        for t in self.shown() {
+            map.serialize_entry(t.name(), &self[t])?;
+        }
+        map.end()
+    }
+}
+
 /// The programme terms (`unscheduled`, `theme_week`, `same_day`, `daily_load`);
 /// `coverage` and the course terms are filled in by [`course_terms`] and the caller.
 pub fn programme_terms(model: &Model, unscheduled: usize, r: &Resolved) -> Penalty {
-    let w = model.weights;
+    let w = &model.weights;
     let scheduled: Vec<&Placed> = r.placed.iter().filter(|p| p.workshop.is_some()).collect();
-    Penalty {
-        unscheduled: w.unscheduled * unscheduled as i64,
-        theme_week: w.theme_week * theme_week(model, &scheduled),
-        same_day: w.same_day * same_day(&scheduled),
-        daily_load: w.daily_load * daily_load(model, &scheduled),
-        ..Penalty::default()
+    let mut p = Penalty::default();
+    let counts = [
+        (Term::Unscheduled, unscheduled as i64),
+        (Term::ThemeWeek, theme_week(model, &scheduled)),
+        (Term::SameDay, same_day(&scheduled)),
+        (Term::DailyLoad, daily_load(model, &scheduled)),
+    ];
+    for (t, n) in counts {
+        p.add(t, w[t].saturating_mul(n));
     }
+    p
 }
 
 /// Σ over territories with a venue, themes, weeks: max(0, R − n).
@@ -147,7 +175,7 @@ pub fn course_terms(
     r: &Resolved,
     courses: &[Vec<usize>],
 ) -> (Penalty, Vec<CourseOutcome>) {
-    let w = model.weights;
+    let w = &model.weights;
     let mut p = Penalty::default();
     let mut outcomes = Vec::with_capacity(courses.len());
     let mut attending: HashMap<usize, i64> = HashMap::new();
@@ -171,26 +199,36 @@ pub fn course_terms(
             }
         }
         let certified = themes & m.themes == m.themes;
+        let headcount = i64::from(m.headcount);
         if m.certificate && !certified {
-            p.uncertified += w.uncertified * m.headcount as i64;
+            p.add(
+                Term::Uncertified,
+                w[Term::Uncertified].saturating_mul(headcount),
+            );
         }
-        p.wish += w.wish * m.wishes.iter().filter(|x| !workshops.contains(x)).count() as i64;
-        if m.is_group {
-            p.group_day += w.group_day * days.len() as i64;
+        let unmet = m.wishes.iter().filter(|x| !workshops.contains(x)).count() as i64;
+        p.add(Term::Wish, w[Term::Wish].saturating_mul(unmet));
+        let day = if m.is_group {
+            Term::GroupDay
         } else {
-            p.participant_day += w.participant_day * days.len() as i64;
-        }
+            Term::ParticipantDay
+        };
+        p.add(day, w[day].saturating_mul(days.len() as i64));
         for day in days.values_mut() {
             day.sort();
-            p.travel_minute += w.travel_minute * day_travel(model, m.base, day);
+            let minutes = day_travel(model, m.base, day);
+            p.add(
+                Term::TravelMinute,
+                w[Term::TravelMinute].saturating_mul(minutes),
+            );
         }
         outcomes.push(CourseOutcome { certified });
     }
     for s in &r.placed {
         if let Some(wk) = s.workshop {
             let min = model.workshops[wk].min as i64;
-            p.underfill +=
-                w.underfill * (min - attending.get(&s.entry).copied().unwrap_or(0)).max(0);
+            let short = (min - attending.get(&s.entry).copied().unwrap_or(0)).max(0);
+            p.add(Term::Underfill, w[Term::Underfill].saturating_mul(short));
         }
     }
     (p, outcomes)

@@ -11,6 +11,7 @@ mod common;
 
 use common::*;
 use rally_check::Penalty;
+use rally_model::Term;
 use serde_json::{json, Value};
 
 fn penalty(edition: &Value, plan: &Value) -> Penalty {
@@ -38,22 +39,22 @@ fn the_worked_example_scores_807_term_by_term() {
     let p = report.penalty;
     assert_eq!(
         (
-            p.unscheduled,
-            p.theme_week,
-            p.same_day,
-            p.daily_load,
-            p.coverage
+            p[Term::Unscheduled],
+            p[Term::ThemeWeek],
+            p[Term::SameDay],
+            p[Term::DailyLoad],
+            p[Term::Coverage]
         ),
         (0, 500, 0, 2, 0)
     );
     assert_eq!(
         (
-            p.uncertified,
-            p.wish,
-            p.group_day,
-            p.participant_day,
-            p.travel_minute,
-            p.underfill
+            p[Term::Uncertified],
+            p[Term::Wish],
+            p[Term::GroupDay],
+            p[Term::ParticipantDay],
+            p[Term::TravelMinute],
+            p[Term::Underfill]
         ),
         (0, 0, 60, 10, 220, 15)
     );
@@ -95,10 +96,10 @@ fn theme_week_counts_every_territory_with_a_venue_theme_and_week() {
         "/venues",
         json!({"id": "gueret", "territory": "23", "capacity": 20}),
     );
-    assert_eq!(penalty(&e, &programme()).theme_week, 4700);
+    assert_eq!(penalty(&e, &programme())[Term::ThemeWeek], 4700);
     // R = 0: never short.
     set(&mut e, "/rules/theme_sessions_per_week", json!(0));
-    assert_eq!(penalty(&e, &programme()).theme_week, 0);
+    assert_eq!(penalty(&e, &programme())[Term::ThemeWeek], 0);
 }
 
 #[test]
@@ -119,11 +120,11 @@ fn same_day_counts_pairs_of_one_workshop_on_one_date() {
         session("w02/3", "2016-03-08", "afternoon", "cm"),
     );
     let terms = penalty(&e, &p);
-    assert_eq!(terms.same_day, 60);
+    assert_eq!(terms[Term::SameDay], 60);
     // N = 5, ⌈5/8⌉ = 1, the 8th has 4 sessions: 3 × 2.
-    assert_eq!(terms.daily_load, 6);
+    assert_eq!(terms[Term::DailyLoad], 6);
     set(&mut e, "/rules/weights", json!({"same_day": 7}));
-    assert_eq!(penalty(&e, &p).same_day, 21);
+    assert_eq!(penalty(&e, &p)[Term::SameDay], 21);
 }
 
 /// The example with w02 run 7 times: 9 sessions in all, over four dates.
@@ -149,7 +150,7 @@ fn daily_load_allows_the_ceiling_of_the_mean() {
     // N = 9, D = 8: ⌈9/8⌉ = 2 a day. 3 March: 1; 8 March: 4 (2 over);
     // 9 March: 3 (1 over); 10 March: 1. 3 × 2 = 6 (the floor, 1, would give 10).
     let (e, p) = nine_sessions();
-    assert_eq!(penalty(&e, &p).daily_load, 6);
+    assert_eq!(penalty(&e, &p)[Term::DailyLoad], 6);
 }
 
 #[test]
@@ -164,7 +165,7 @@ fn daily_load_is_counted_per_territory() {
         json!({"id": "gueret", "territory": "23", "capacity": 20}),
     );
     set(&mut p, "/sessions/8/venue", json!("gueret"));
-    assert_eq!(penalty(&e, &p).daily_load, 10);
+    assert_eq!(penalty(&e, &p)[Term::DailyLoad], 10);
 }
 
 #[test]
@@ -181,10 +182,10 @@ fn coverage_weighs_headcount_of_members_with_a_certificate() {
     set(&mut e, "/participants/0/certificate", json!(false));
     set(&mut e, "/participants/0/max_travel", json!(0));
     let report = check(&e, &programme());
-    assert_eq!(report.penalty.coverage, 2000);
+    assert_eq!(report.penalty[Term::Coverage], 2000);
     assert!(report.members.iter().all(|m| !m.certifiable));
     set(&mut e, "/rules/weights", json!({"coverage": 3}));
-    assert_eq!(penalty(&e, &programme()).coverage, 30);
+    assert_eq!(penalty(&e, &programme())[Term::Coverage], 30);
 }
 
 #[test]
@@ -197,8 +198,8 @@ fn uncertified_weighs_headcount_and_skips_members_without_certificate() {
     set(&mut p, "/courses/0/sessions", json!(["w01/1"]));
     set(&mut p, "/courses/1/sessions", json!([]));
     let report = check(&e, &p);
-    assert_eq!(report.penalty.uncertified, 10_000);
-    assert_eq!(report.penalty.wish, 10);
+    assert_eq!(report.penalty[Term::Uncertified], 10_000);
+    assert_eq!(report.penalty[Term::Wish], 10);
     assert!(report.members.iter().all(|m| !m.certified));
     assert!(report.members.iter().all(|m| m.certifiable));
 }
@@ -225,10 +226,10 @@ fn wish_counts_every_wished_workshop_not_attended_scheduled_or_not() {
         json!({"id": "w03/1", "reason": "no room"}),
     );
     let terms = penalty(&e, &p);
-    assert_eq!((terms.wish, terms.unscheduled), (10, 10_000));
+    assert_eq!((terms[Term::Wish], terms[Term::Unscheduled]), (10, 10_000));
     // Attending w02/1 only: w01 and w03 are missed.
     set(&mut p, "/courses/1/sessions", json!(["w02/1"]));
-    assert_eq!(penalty(&e, &p).wish, 20);
+    assert_eq!(penalty(&e, &p)[Term::Wish], 20);
 }
 
 #[test]
@@ -237,28 +238,31 @@ fn group_and_participant_days_count_dates_out() {
     let mut p = plan();
     set(&mut p, "/courses/1/sessions", json!(["w01/1", "w02/1"]));
     let terms = penalty(&edition(), &p);
-    assert_eq!((terms.group_day, terms.participant_day), (60, 20));
+    assert_eq!(
+        (terms[Term::GroupDay], terms[Term::ParticipantDay]),
+        (60, 20)
+    );
 }
 
 #[test]
 fn travel_minutes_follow_shortest_paths_from_and_back_to_the_base() {
     // g01: 3 March lycee→cm→lycee 15 + 15; 8 March lycee→mde via cm 55 and
     // back 55. u0001 (base cm): cm→cm 0, cm→mde 40, mde→cm 40. 220 in all.
-    assert_eq!(penalty(&edition(), &plan()).travel_minute, 220);
+    assert_eq!(penalty(&edition(), &plan())[Term::TravelMinute], 220);
     // Without a base, u0001 only travels cm→mde: 30 + 110 + 40 = 180.
     let mut e = edition();
     remove(&mut e, "/participants/0/base");
     remove(&mut e, "/participants/0/max_travel");
-    assert_eq!(penalty(&e, &plan()).travel_minute, 180);
+    assert_eq!(penalty(&e, &plan())[Term::TravelMinute], 180);
     // A shortcut lycee–mde of 50 beats lycee→cm→mde (55): 30 + 100 + 40 = 170.
     push(
         &mut e,
         "/travel",
         json!({"between": ["mde", "lycee"], "minutes": 50}),
     );
-    assert_eq!(penalty(&e, &plan()).travel_minute, 170);
+    assert_eq!(penalty(&e, &plan())[Term::TravelMinute], 170);
     set(&mut e, "/rules/weights", json!({"travel_minute": 2}));
-    assert_eq!(penalty(&e, &plan()).travel_minute, 340);
+    assert_eq!(penalty(&e, &plan())[Term::TravelMinute], 340);
 }
 
 #[test]
@@ -267,11 +271,15 @@ fn underfill_counts_seats_short_of_min_attended_or_not() {
     let mut p = plan();
     set(&mut p, "/courses", json!([]));
     let terms = penalty(&edition(), &p);
-    assert_eq!(terms.underfill, 55);
+    assert_eq!(terms[Term::Underfill], 55);
     // Every member uncertified (1000 × 10 + 1000 × 1), u0001 misses its wish.
-    assert_eq!((terms.uncertified, terms.wish), (11_000, 10));
+    assert_eq!((terms[Term::Uncertified], terms[Term::Wish]), (11_000, 10));
     assert_eq!(
-        (terms.group_day, terms.participant_day, terms.travel_minute),
+        (
+            terms[Term::GroupDay],
+            terms[Term::ParticipantDay],
+            terms[Term::TravelMinute]
+        ),
         (0, 0, 0)
     );
 }
@@ -281,12 +289,12 @@ fn a_programme_alone_has_no_course_terms() {
     let terms = penalty(&edition(), &programme());
     assert_eq!(
         (
-            terms.uncertified,
-            terms.wish,
-            terms.group_day,
-            terms.participant_day,
-            terms.travel_minute,
-            terms.underfill
+            terms[Term::Uncertified],
+            terms[Term::Wish],
+            terms[Term::GroupDay],
+            terms[Term::ParticipantDay],
+            terms[Term::TravelMinute],
+            terms[Term::Underfill]
         ),
         (0, 0, 0, 0, 0, 0)
     );
@@ -308,12 +316,12 @@ fn rules_weights_override_the_defaults() {
     let p = penalty(&e, &plan());
     assert_eq!(
         (
-            p.theme_week,
-            p.daily_load,
-            p.group_day,
-            p.participant_day,
-            p.travel_minute,
-            p.underfill
+            p[Term::ThemeWeek],
+            p[Term::DailyLoad],
+            p[Term::GroupDay],
+            p[Term::ParticipantDay],
+            p[Term::TravelMinute],
+            p[Term::Underfill]
         ),
         (5, 10, 2, 0, 440, 300)
     );
@@ -328,8 +336,8 @@ fn unscheduled_counts_every_entry() {
     remove(&mut p, "/sessions/2");
     remove(&mut p, "/sessions/1");
     set(&mut p, "/unscheduled", out);
-    assert_eq!(penalty(&edition(), &p).unscheduled, 20_000);
+    assert_eq!(penalty(&edition(), &p)[Term::Unscheduled], 20_000);
     let mut e = edition();
     set(&mut e, "/rules/weights", json!({"unscheduled": 3}));
-    assert_eq!(penalty(&e, &p).unscheduled, 6);
+    assert_eq!(penalty(&e, &p)[Term::Unscheduled], 6);
 }

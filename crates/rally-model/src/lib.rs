@@ -8,6 +8,7 @@
 //! - [`limits`]: the largest values an edition may hold.
 //! - [`plan_refs`]: a plan's names checked against an edition.
 //! - [`model`]: the compiled edition and its placement rules (H1–H4).
+//! - [`terms`]: the terms of the penalty and their weights (SPEC §7, §9).
 //! - [`calendar`], [`availability`], [`travel`]: time, availability, roads.
 //! - [`error`]: input errors named by JSON path.
 
@@ -18,13 +19,15 @@ pub mod limits;
 pub mod load;
 pub mod model;
 pub mod plan_refs;
+pub mod terms;
 pub mod travel;
 pub mod types;
 pub mod validate;
 
 pub use availability::PeriodSet;
 pub use error::{InputError, LoadError};
-pub use model::{Member, Model, Placement, ThemeSet, Weights, PROFILES};
+pub use model::{Member, Model, Placement, ThemeSet, PROFILES};
+pub use terms::{Term, Terms, Weights};
 pub use types::{Edition, Plan};
 
 use std::path::Path;

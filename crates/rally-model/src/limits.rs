@@ -24,15 +24,8 @@ pub fn check(edition: &Edition) -> Vec<InputError> {
             ));
         }
     };
-    if let Some(w) = &edition.rules.weights {
-        if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(w) {
-            for (name, value) in map {
-                if let Some(v) = value.as_u64() {
-                    let v = u32::try_from(v).unwrap_or(u32::MAX);
-                    at_most(format!("rules.weights.{name}"), v, MAX_WEIGHT, "weight");
-                }
-            }
-        }
+    for (term, &v) in edition.rules.weights.iter().flat_map(|w| &w.0) {
+        at_most(format!("rules.weights.{term}"), v, MAX_WEIGHT, "weight");
     }
     for (i, x) in edition.venues.iter().enumerate() {
         at_most(

@@ -3,6 +3,7 @@
 
 use crate::availability::PeriodSet;
 use crate::calendar::Grid;
+use crate::terms::Weights;
 use crate::travel::TravelTimes;
 use crate::types::Edition;
 use std::collections::HashMap;
@@ -34,40 +35,6 @@ pub const PARTNER_KINDS: [&str; 7] = [
 
 /// A set of themes, one bit per theme index (at most 64 themes).
 pub type ThemeSet = u64;
-
-/// The weights of SPEC §7, with `rules.weights` applied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Weights {
-    pub unscheduled: i64,
-    pub theme_week: i64,
-    pub same_day: i64,
-    pub daily_load: i64,
-    pub coverage: i64,
-    pub uncertified: i64,
-    pub wish: i64,
-    pub group_day: i64,
-    pub participant_day: i64,
-    pub travel_minute: i64,
-    pub underfill: i64,
-}
-
-impl Default for Weights {
-    fn default() -> Self {
-        Weights {
-            unscheduled: 10000,
-            theme_week: 100,
-            same_day: 20,
-            daily_load: 2,
-            coverage: 200,
-            uncertified: 1000,
-            wish: 10,
-            group_day: 30,
-            participant_day: 10,
-            travel_minute: 1,
-            underfill: 5,
-        }
-    }
-}
 
 /// A node of the travel graph: a place or a venue.
 #[derive(Debug, Clone)]

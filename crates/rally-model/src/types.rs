@@ -3,6 +3,7 @@
 //! Optional fields stay `Option` here; [`crate::Model`] fills in the defaults.
 //! Unknown fields in an edition are rejected; a plan may carry extra keys.
 
+use crate::terms::Term;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -238,32 +239,54 @@ pub struct Rules {
     pub weights: Option<WeightOverrides>,
 }
 
-/// `rules.weights`: any of the weights of SPEC §7.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct WeightOverrides {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unscheduled: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub theme_week: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub same_day: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub daily_load: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub coverage: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uncertified: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub wish: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group_day: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub participant_day: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub travel_minute: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub underfill: Option<u32>,
+/// `rules.weights`: any of the weights of SPEC §7 and §9, by term. A name
+/// that is not a term is an error naming it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct WeightOverrides(pub BTreeMap<Term, u32>);
+
+impl<'de> Deserialize<'de> for WeightOverrides {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(WeightsVisitor)
+    }
+}
+
+/// Reads `rules.weights` key by key, so that an error names the key's path.
+struct WeightsVisitor;
+
+impl<'de> serde::de::Visitor<'de> for WeightsVisitor {
+    type Value = WeightOverrides;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an object of weights by term")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut out = BTreeMap::new();
+        while let Some(name) = map.next_key::<String>()? {
+            let weight = map.next_value_seed(WeightOf(&name))?;
+            out.insert(Term::from_name(&name).expect("checked by WeightOf"), weight);
+        }
+        Ok(WeightOverrides(out))
+    }
+}
+
+/// The value of one weight, refused when its key names no term.
+struct WeightOf<'a>(&'a str);
+
+impl<'de> serde::de::DeserializeSeed<'de> for WeightOf<'_> {
+    type Value = u32;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<u32, D::Error> {
+        if Term::from_name(self.0).is_none() {
+            return Err(serde::de::Error::custom(format!(
+                "unknown field `{}`, expected a term: {}",
+                self.0,
+                Term::names()
+            )));
+        }
+        u32::deserialize(d)
+    }
 }
 
 /// When an entity is available (SPEC §3).

@@ -7,6 +7,7 @@ use crate::availability::{CheckedAvailability, CheckedRule};
 use crate::calendar::{parse_date, parse_hhmm, weekday_index, Grid, SlotTime, WEEKDAYS};
 use crate::error::InputError;
 use crate::model::*;
+use crate::terms::Weights;
 use crate::travel::TravelTimes;
 use crate::types::{self, Edition};
 use chrono::NaiveDate;
@@ -419,23 +420,13 @@ fn full_set(n: usize) -> ThemeSet {
     }
 }
 
+/// The default weights with `rules.weights` applied.
 fn weights(w: Option<&types::WeightOverrides>) -> Weights {
-    let d = Weights::default();
-    let Some(w) = w else { return d };
-    let pick = |o: Option<u32>, dflt: i64| o.map_or(dflt, i64::from);
-    Weights {
-        unscheduled: pick(w.unscheduled, d.unscheduled),
-        theme_week: pick(w.theme_week, d.theme_week),
-        same_day: pick(w.same_day, d.same_day),
-        daily_load: pick(w.daily_load, d.daily_load),
-        coverage: pick(w.coverage, d.coverage),
-        uncertified: pick(w.uncertified, d.uncertified),
-        wish: pick(w.wish, d.wish),
-        group_day: pick(w.group_day, d.group_day),
-        participant_day: pick(w.participant_day, d.participant_day),
-        travel_minute: pick(w.travel_minute, d.travel_minute),
-        underfill: pick(w.underfill, d.underfill),
+    let mut weights = Weights::defaults();
+    for (&term, &value) in w.iter().flat_map(|w| &w.0) {
+        weights[term] = i64::from(value);
     }
+    weights
 }
 
 /// A pin whose fields resolved: session, date, slot id, venue node; with its path.

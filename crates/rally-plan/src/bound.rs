@@ -14,12 +14,13 @@ use crate::coverage::{ever_certifiable, Class};
 use crate::instance::Instance;
 use crate::parts::Part;
 use crate::programme::themes;
+use rally_model::Term;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The bound of the linear terms of one part (see the module's text).
 pub fn linear(instance: &Instance, part: &Part) -> i64 {
     let model = instance.model;
-    let wt = model.weights;
+    let wt = &model.weights;
     let workshops: BTreeSet<usize> = part
         .sessions
         .iter()
@@ -36,7 +37,10 @@ pub fn linear(instance: &Instance, part: &Part) -> i64 {
             .map(|p| model.grid.day_of(p.period))
             .collect();
         bound += (0..=n.min(placements.len() as i64))
-            .map(|k| wt.unscheduled * (n - k) + wt.same_day * even_pairs(k, days.len() as i64))
+            .map(|k| {
+                wt[Term::Unscheduled] * (n - k)
+                    + wt[Term::SameDay] * even_pairs(k, days.len() as i64)
+            })
             .min()
             .unwrap_or(0);
         let mut cells: BTreeMap<(usize, usize), i64> = BTreeMap::new();
@@ -73,7 +77,7 @@ pub fn linear(instance: &Instance, part: &Part) -> i64 {
                 .map(|k| room.get(&(tau, t, k)).copied().unwrap_or(0).min(r))
                 .sum();
             let sessions = supply.get(&(tau, t)).copied().unwrap_or(0);
-            bound += wt.theme_week * (r * weeks - most.min(sessions));
+            bound += wt[Term::ThemeWeek] * (r * weeks - most.min(sessions));
         }
     }
     bound

@@ -12,7 +12,7 @@ use crate::parts::venue_usable;
 use crate::programme::Programme;
 use rally_check::certify::{reach, reach_within, Limits};
 use rally_check::Offer;
-use rally_model::{Model, Placement, ThemeSet};
+use rally_model::{Model, Placement, Term, ThemeSet};
 use std::collections::BTreeMap;
 
 /// Members with a certificate that the same offers serve alike.
@@ -57,7 +57,7 @@ pub fn classes(model: &Model, members: &[usize]) -> Vec<Class> {
             x.headcount as u64,
         ];
         key.extend(x.available.as_slice().iter().map(|&b| b as u64));
-        let cost = model.weights.coverage * x.headcount as i64;
+        let cost = model.weights[Term::Coverage] * x.headcount as i64;
         match by_key.get(&key) {
             Some(&c) => out[c].cost += cost,
             None => {

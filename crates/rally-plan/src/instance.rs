@@ -3,7 +3,7 @@
 //! moving one of its sessions.
 
 use rally_model::calendar::parse_date;
-use rally_model::{Model, Placement, Plan};
+use rally_model::{Model, Placement, Plan, Term};
 
 /// The edition as the planner sees it.
 pub struct Instance<'m> {
@@ -86,7 +86,7 @@ impl<'m> Instance<'m> {
 
 /// One more than the most one session can save in soft terms.
 fn move_cost(model: &Model) -> i64 {
-    let w = model.weights;
+    let w = &model.weights;
     let themes = model
         .workshops
         .iter()
@@ -106,8 +106,8 @@ fn move_cost(model: &Model) -> i64 {
         .max()
         .unwrap_or(0);
     let days = model.grid.days.len() as i64;
-    1 + w.theme_week * model.theme_sessions_per_week as i64 * themes
-        + w.same_day * (sessions - 1)
-        + w.daily_load * (days + 2)
-        + w.coverage * headcount
+    1 + w[Term::ThemeWeek] * model.theme_sessions_per_week as i64 * themes
+        + w[Term::SameDay] * (sessions - 1)
+        + w[Term::DailyLoad] * (days + 2)
+        + w[Term::Coverage] * headcount
 }

@@ -34,22 +34,10 @@ use instance::Instance;
 use rally_check::Penalty;
 use rally_model::types::Unscheduled;
 use rally_model::{Model, Plan};
+pub use rally_search::Options;
+use rally_search::Progress;
 use rayon::prelude::*;
-use std::time::{Duration, Instant};
-
-/// How to plan.
-#[derive(Default, Clone)]
-pub struct PlanOptions<'a> {
-    /// Seeds every random choice: same seed, input and limit → same plan.
-    pub seed: u64,
-    /// Return the best plan found by then.
-    pub time_limit: Option<Duration>,
-    /// A plan to stay close to (re-planning): its sessions move only when it pays
-    /// more than any soft term (see [`instance::Instance::move_cost`]).
-    pub previous: Option<Plan>,
-    /// Called with the best penalty found so far (programme terms, coverage included).
-    pub progress: Option<&'a (dyn Fn(i64) + Sync)>,
-}
+use std::time::Duration;
 
 /// A planned programme, its penalty as the checker computes it, and how good it is.
 #[derive(Debug, Clone)]
@@ -68,16 +56,20 @@ pub struct PlanOutcome {
 }
 
 /// Plans the programme of an edition.
-pub fn plan(model: &Model, opts: &PlanOptions) -> PlanOutcome {
-    let started = Instant::now();
-    let deadline = opts.time_limit.map(|t| started + t);
+///
+/// `opts.previous` is a plan to stay close to (re-planning): its sessions move
+/// only when it pays more than any soft term (see [`instance::Instance::move_cost`]);
+/// `opts.progress` is called with the best penalty found so far (programme
+/// terms, coverage included).
+pub fn plan(model: &Model, opts: &Options) -> PlanOutcome {
     let instance = Instance::new(model, opts.previous.as_ref());
     let parts = parts::split(&instance);
-    let best = search::Best::new(opts.progress);
+    let best = Progress::new(opts.progress, parts.len());
+    let budget = &opts.budget;
     let solved: Vec<search::Solved> = parts
         .par_iter()
         .enumerate()
-        .map(|(i, part)| search::solve_part(&instance, part, i, opts.seed, deadline, &best))
+        .map(|(i, part)| search::solve_part(&instance, part, i, opts.seed, budget, &best))
         .collect();
     let mut at = vec![None; model.sessions.len()];
     let mut lower_bound = Some(0);
@@ -98,7 +90,7 @@ pub fn plan(model: &Model, opts: &PlanOptions) -> PlanOutcome {
         plan,
         penalty,
         lower_bound,
-        elapsed: started.elapsed(),
+        elapsed: budget.elapsed(),
     }
 }
 

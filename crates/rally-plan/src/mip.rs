@@ -18,7 +18,7 @@ use crate::programme::{themes, Programme};
 use good_lp::{
     constraint, variable, Constraint, Expression, ProblemVariables, Solution, SolverModel, Variable,
 };
-use rally_model::{Model, Placement, ThemeSet};
+use rally_model::{Model, Placement, Term, ThemeSet};
 use std::collections::BTreeMap;
 use std::time::Duration;
 
@@ -126,7 +126,7 @@ impl<'m> Builder<'_, '_, 'm> {
 
     /// At most as many placements as free sessions; `unscheduled` for the rest.
     fn unscheduled(&mut self, count: &BTreeMap<usize, i32>) {
-        let weight = self.model().weights.unscheduled as f64;
+        let weight = self.model().weights[Term::Unscheduled] as f64;
         for (&w, &k) in count {
             let placed = self.sum(self.slots.iter().filter(|s| s.workshop == w));
             self.objective -= weight * placed.clone();
@@ -269,7 +269,7 @@ impl<'m> Builder<'_, '_, 'm> {
     fn theme_week(&mut self) {
         let model = self.model();
         let r = model.theme_sessions_per_week as i32;
-        let weight = model.weights.theme_week as f64;
+        let weight = model.weights[Term::ThemeWeek] as f64;
         let mut cells: BTreeMap<(usize, usize, usize), Vec<usize>> = BTreeMap::new();
         for (i, s) in self.slots.iter().enumerate() {
             let tau = model.venues[s.at.venue].territory;
@@ -293,7 +293,7 @@ impl<'m> Builder<'_, '_, 'm> {
     /// `same_day`: pairs(w, d) ≥ j·n − j(j+1)/2 for j = 1…, the tangents of n(n−1)/2.
     fn same_day(&mut self, count: &BTreeMap<usize, i32>) {
         let model = self.model();
-        let weight = model.weights.same_day as f64;
+        let weight = model.weights[Term::SameDay] as f64;
         for ((w, day), ids) in self.by(|s| Some((s.workshop, model.grid.day_of(s.at.period)))) {
             let fixed = self.prog.workshop_on(w, day);
             let most = fixed + (ids.len() as i64).min(count[&w] as i64);
@@ -316,7 +316,7 @@ impl<'m> Builder<'_, '_, 'm> {
     fn daily_load(&mut self) {
         let model = self.model();
         let days = model.grid.days.len();
-        let weight = model.weights.daily_load as f64;
+        let weight = model.weights[Term::DailyLoad] as f64;
         let by_territory = self.by(|s| Some(model.venues[s.at.venue].territory));
         for (tau, ids) in by_territory {
             let (_, fixed_total) = self.prog.territory_load(tau, 0);
@@ -399,7 +399,7 @@ impl<'m> Builder<'_, '_, 'm> {
             uncovered,
             ..
         } = self;
-        let mut problem = backend(vars.minimise(objective), limit);
+        let mut problem = rally_search::mip::backend(vars.minimise(objective), limit);
         for c in constraints {
             problem.add_constraint(c);
         }
@@ -416,26 +416,6 @@ impl<'m> Builder<'_, '_, 'm> {
             .sum();
         Some((values, optimal, coverage))
     }
-}
-
-/// The pure-Rust solver (microlp).
-#[cfg(not(feature = "highs"))]
-fn backend(problem: good_lp::variable::UnsolvedProblem, limit: Duration) -> impl SolverModel {
-    use good_lp::WithTimeLimit;
-    problem
-        .using(good_lp::microlp)
-        .with_time_limit(limit.as_secs_f64())
-}
-
-/// HiGHS, on one thread.
-#[cfg(feature = "highs")]
-fn backend(problem: good_lp::variable::UnsolvedProblem, limit: Duration) -> impl SolverModel {
-    let mut p = problem
-        .using(good_lp::highs)
-        .set_threads(1)
-        .set_time_limit(limit.as_secs_f64());
-    p.set_verbose(false);
-    p
 }
 
 /// Gives each free session one of its workshop's chosen placements: those of

@@ -4,6 +4,7 @@
 //! (in parallel) and their programmes put side by side.
 
 use crate::instance::Instance;
+use petgraph::unionfind::UnionFind;
 use rally_model::Model;
 
 /// Territories planned together and their sessions.
@@ -14,30 +15,12 @@ pub struct Part {
     pub members: Vec<usize>,
 }
 
-/// Union–find over territories.
-struct Union(Vec<usize>);
-
-impl Union {
-    fn find(&mut self, x: usize) -> usize {
-        let mut r = x;
-        while self.0[r] != r {
-            r = self.0[r];
-        }
-        self.0[x] = r;
-        r
-    }
-
-    fn join(&mut self, items: impl IntoIterator<Item = usize>) {
-        let mut first = None;
+/// Puts all of `items` in one set.
+fn join(u: &mut UnionFind<usize>, items: impl IntoIterator<Item = usize>) {
+    let mut items = items.into_iter();
+    if let Some(first) = items.next() {
         for x in items {
-            let rx = self.find(x);
-            match first {
-                None => first = Some(rx),
-                Some(f) => {
-                    let rf = self.find(f);
-                    self.0[rx.max(rf)] = rx.min(rf);
-                }
-            }
+            u.union(first, x);
         }
     }
 }
@@ -84,27 +67,27 @@ pub fn venue_usable(model: &Model, member: usize, venue: usize) -> bool {
 pub fn split(instance: &Instance) -> Vec<Part> {
     let model = instance.model;
     let nt = model.territories.len();
-    let mut u = Union((0..nt).collect());
+    let mut u = UnionFind::new(nt);
     let mut partner_territories: Vec<Vec<usize>> = vec![Vec::new(); model.partners.len()];
     let mut home = vec![None; model.workshops.len()];
     for (w, workshop) in model.workshops.iter().enumerate() {
         let ts = workshop_territories(instance, w);
-        u.join(ts.iter().copied());
+        join(&mut u, ts.iter().copied());
         home[w] = ts.first().copied().or(workshop.territory);
         for &o in &workshop.organisers {
             partner_territories[o].extend(ts.iter().copied());
         }
     }
     for ts in partner_territories {
-        u.join(ts);
+        join(&mut u, ts);
     }
     let member_ts: Vec<Vec<usize>> = (0..model.members.len())
         .map(|m| member_territories(model, m))
         .collect();
     for ts in &member_ts {
-        u.join(ts.iter().copied());
+        join(&mut u, ts.iter().copied());
     }
-    let roots: Vec<usize> = (0..nt).map(|t| u.find(t)).collect();
+    let roots: Vec<usize> = (0..nt).map(|t| u.find_mut(t)).collect();
     let mut parts: Vec<Part> = Vec::new();
     let mut index = vec![usize::MAX; nt];
     for (t, &r) in roots.iter().enumerate() {

@@ -4,7 +4,7 @@
 //! moves kept up to date placement by placement.
 
 use crate::instance::Instance;
-use rally_model::{Model, Placement};
+use rally_model::{Model, Placement, Term};
 
 /// The state of a part's programme.
 #[derive(Clone)]
@@ -75,7 +75,7 @@ impl<'i, 'm> Programme<'i, 'm> {
 
     /// The linear terms plus moves (weighted): what the search minimises before coverage.
     pub fn cost(&self) -> i64 {
-        self.model().weights.unscheduled * self.unscheduled + self.soft
+        self.model().weights[Term::Unscheduled] * self.unscheduled + self.soft
     }
 
     /// Sessions left unscheduled so far.
@@ -127,22 +127,22 @@ impl<'i, 'm> Programme<'i, 'm> {
 
     fn delta(&self, session: usize, at: Placement, sign: i32) -> i64 {
         let model = self.model();
-        let wt = model.weights;
+        let wt = &model.weights;
         let w = self.workshop(session);
         let day = model.grid.day_of(at.period);
         let nd = model.grid.days.len();
         let territory = model.venues[at.venue].territory;
-        let mut d = -(sign as i64) * wt.unscheduled;
+        let mut d = -(sign as i64) * wt[Term::Unscheduled];
         let r = model.theme_sessions_per_week as i32;
         let week = model.grid.week_of(at.period);
         for t in themes(model.workshops[w].themes) {
             let n = self.theme_week[self.cell(territory, t, week)];
             let after = n + sign;
-            d += wt.theme_week * ((r - after).max(0) - (r - n).max(0)) as i64;
+            d += wt[Term::ThemeWeek] * ((r - after).max(0) - (r - n).max(0)) as i64;
         }
         let same = self.workshop_day[w * nd + day] as i64;
-        d += wt.same_day * if sign > 0 { same } else { -(same - 1) };
-        d += wt.daily_load
+        d += wt[Term::SameDay] * if sign > 0 { same } else { -(same - 1) };
+        d += wt[Term::DailyLoad]
             * (self.daily_load_with(territory, day, sign) - self.daily_load(territory));
         let was = if sign > 0 { None } else { Some(at) };
         let now = if sign > 0 { Some(at) } else { None };
@@ -153,7 +153,7 @@ impl<'i, 'm> Programme<'i, 'm> {
     pub fn place(&mut self, session: usize, at: Placement) {
         let d = self.delta_place(session, at);
         self.apply(session, at, 1);
-        self.soft += d + self.model().weights.unscheduled;
+        self.soft += d + self.model().weights[Term::Unscheduled];
         self.at[session] = Some(at);
     }
 
@@ -162,7 +162,7 @@ impl<'i, 'm> Programme<'i, 'm> {
         let at = self.at[session].expect("placed");
         let d = self.delta_remove(session);
         self.apply(session, at, -1);
-        self.soft += d - self.model().weights.unscheduled;
+        self.soft += d - self.model().weights[Term::Unscheduled];
         self.at[session] = None;
     }
 
@@ -275,7 +275,7 @@ impl<'i, 'm> Programme<'i, 'm> {
             .iter()
             .filter(|&&t| model.venues.iter().any(|v| v.territory == t))
             .count() as i64;
-        model.weights.theme_week
+        model.weights[Term::ThemeWeek]
             * model.theme_sessions_per_week as i64
             * with_venue
             * (model.themes.len() * model.grid.weeks.len()) as i64

@@ -11,12 +11,12 @@ use crate::mip;
 use crate::parts::Part;
 use crate::programme::Programme;
 use rally_model::Placement;
+use rally_search::{Budget, Progress};
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use std::collections::BTreeMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Binaries up to which a whole part goes to the exact model.
 const WHOLE_PART_LIMIT: usize = 1500;
@@ -26,33 +26,6 @@ const NEIGHBOURHOOD_LIMIT: usize = 600;
 const WHOLE_LIMIT: Duration = Duration::from_secs(20);
 /// Longest a solve of a neighbourhood may take.
 const NEIGHBOURHOOD_SOLVE_LIMIT: Duration = Duration::from_secs(2);
-
-/// The best penalty of every part, reported to the progress callback as a sum.
-pub struct Best<'a> {
-    progress: Option<&'a (dyn Fn(i64) + Sync)>,
-    parts: Mutex<BTreeMap<usize, i64>>,
-}
-
-impl<'a> Best<'a> {
-    pub fn new(progress: Option<&'a (dyn Fn(i64) + Sync)>) -> Best<'a> {
-        Best {
-            progress,
-            parts: Mutex::new(BTreeMap::new()),
-        }
-    }
-
-    fn report(&self, part: usize, value: i64) {
-        let Some(progress) = self.progress else {
-            return;
-        };
-        let total = {
-            let mut parts = self.parts.lock().unwrap_or_else(|e| e.into_inner());
-            parts.insert(part, value);
-            parts.values().sum()
-        };
-        progress(total);
-    }
-}
 
 /// The programme of a part and what is known of its optimum.
 pub struct Solved {
@@ -79,8 +52,8 @@ pub fn solve_part(
     part: &Part,
     index: usize,
     seed: u64,
-    deadline: Option<Instant>,
-    best: &Best,
+    budget: &Budget,
+    best: &Progress,
 ) -> Solved {
     let model = instance.model;
     let mut rng =
@@ -93,7 +66,7 @@ pub fn solve_part(
         prog,
     };
     best.report(index, state.total());
-    let out_of_time = || deadline.is_some_and(|d| Instant::now() >= d);
+    let out_of_time = || budget.exhausted();
     relocate(&mut state, &classes, &mut rng, &out_of_time);
     best.report(index, state.total());
     let linear_bound = crate::bound::linear(instance, part);
@@ -106,9 +79,9 @@ pub fn solve_part(
         .collect();
     if state.prog.cost() > linear_bound && !out_of_time() {
         if binaries(instance, &free) <= WHOLE_PART_LIMIT {
-            proven = whole(&mut state, &free, &classes, deadline);
+            proven = whole(&mut state, &free, &classes, budget);
         } else {
-            neighbourhoods(&mut state, part, &classes, &mut rng, deadline, best, index);
+            neighbourhoods(&mut state, part, &classes, &mut rng, budget, best, index);
         }
     }
     if state.coverage > 0 {
@@ -207,18 +180,13 @@ fn relocate(
 }
 
 /// The whole part through the exact model; its bound when proven optimal.
-fn whole(
-    state: &mut State,
-    free: &[usize],
-    classes: &[Class],
-    deadline: Option<Instant>,
-) -> Option<i64> {
-    let (mut candidate, optimal, relaxed) = resolve(state, free, classes, deadline, WHOLE_LIMIT)?;
+fn whole(state: &mut State, free: &[usize], classes: &[Class], budget: &Budget) -> Option<i64> {
+    let (mut candidate, optimal, relaxed) = resolve(state, free, classes, budget, WHOLE_LIMIT)?;
     let bound = (optimal && state.prog.instance.previous.iter().all(Option::is_none))
         .then(|| candidate.prog.cost() + relaxed);
     if candidate.coverage > relaxed {
         // The model's coverage is a necessary condition only: mend what it let through.
-        let out_of_time = || deadline.is_some_and(|d| Instant::now() >= d);
+        let out_of_time = || budget.exhausted();
         crate::repair::repair_coverage(&mut candidate.prog, classes, &out_of_time);
         candidate.coverage = coverage_of(&candidate.prog, classes);
     }
@@ -234,7 +202,7 @@ fn resolve<'i, 'm>(
     state: &State<'i, 'm>,
     free: &[usize],
     classes: &[Class],
-    deadline: Option<Instant>,
+    budget: &Budget,
     most: Duration,
 ) -> Option<(State<'i, 'm>, bool, i64)> {
     let mut prog = state.prog.clone();
@@ -243,10 +211,8 @@ fn resolve<'i, 'm>(
             prog.remove(s);
         }
     }
-    let limit = deadline.map_or(most, |d| {
-        d.saturating_duration_since(Instant::now()).min(most)
-    });
-    if limit.is_zero() {
+    let limit = budget.remaining(most);
+    if limit.is_zero() || budget.exhausted() {
         return None;
     }
     let outcome = mip::solve(&prog, free, classes, limit)?;
@@ -265,8 +231,8 @@ fn neighbourhoods(
     part: &Part,
     classes: &[Class],
     rng: &mut ChaCha8Rng,
-    deadline: Option<Instant>,
-    best: &Best,
+    budget: &Budget,
+    best: &Progress,
     index: usize,
 ) {
     let instance = state.prog.instance;
@@ -313,12 +279,12 @@ fn neighbourhoods(
     let mut stale = 0;
     let mut i = 0;
     while stale < hoods.len() && !hoods.is_empty() {
-        if deadline.is_some_and(|d| Instant::now() >= d) {
+        if budget.exhausted() {
             return;
         }
         let hood = &hoods[i % hoods.len()];
         i += 1;
-        match resolve(state, hood, classes, deadline, NEIGHBOURHOOD_SOLVE_LIMIT) {
+        match resolve(state, hood, classes, budget, NEIGHBOURHOOD_SOLVE_LIMIT) {
             Some((candidate, _, _)) if candidate.total() < state.total() => {
                 *state = candidate;
                 best.report(index, state.total());

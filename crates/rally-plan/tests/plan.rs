@@ -3,10 +3,10 @@
 //! as good as the exact model proves possible where it can prove it.
 
 use proptest::prelude::*;
-use rally_model::{Model, Plan};
+use rally_model::{Model, Plan, Term};
 use rally_plan::instance::Instance;
 use rally_plan::programme::Programme;
-use rally_plan::{plan, PlanOptions, PlanOutcome};
+use rally_plan::{plan, Options, PlanOutcome};
 use serde_json::Value;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -38,9 +38,9 @@ fn judged(model: &Model, outcome: &PlanOutcome) {
 fn run(model: &Model, seed: u64) -> PlanOutcome {
     let outcome = plan(
         model,
-        &PlanOptions {
+        &Options {
             seed,
-            ..PlanOptions::default()
+            ..Options::default()
         },
     );
     judged(model, &outcome);
@@ -137,7 +137,10 @@ fn organisers_never_free_together_are_named() {
         u[0].reason,
         "organisers pe and mondays are never free together"
     );
-    assert_eq!(outcome.penalty.unscheduled, model.weights.unscheduled);
+    assert_eq!(
+        outcome.penalty[Term::Unscheduled],
+        model.weights[Term::Unscheduled]
+    );
 }
 
 /// The edition with `partner` unavailable in the week of `monday`.
@@ -203,10 +206,10 @@ fn replanning_moves_only_what_the_change_forces() {
     assert!(!forced.is_empty());
     let outcome = plan(
         &changed,
-        &PlanOptions {
+        &Options {
             seed: 1,
             previous: Some(first.clone()),
-            ..PlanOptions::default()
+            ..Options::default()
         },
     );
     judged(&changed, &outcome);
@@ -226,10 +229,10 @@ fn time_limit_still_gives_a_valid_plan() {
     let model = model_of(&rally_generate::generate_json(4, 2));
     let outcome = plan(
         &model,
-        &PlanOptions {
+        &Options {
             seed: 1,
-            time_limit: Some(Duration::from_millis(1)),
-            ..PlanOptions::default()
+            budget: rally_search::Budget::new(Some(Duration::from_millis(1)), None),
+            ..Options::default()
         },
     );
     judged(&model, &outcome);
@@ -242,9 +245,9 @@ fn progress_reports_penalties() {
     let record = |p: i64| seen.lock().unwrap().push(p);
     let outcome = plan(
         &model,
-        &PlanOptions {
+        &Options {
             progress: Some(&record),
-            ..PlanOptions::default()
+            ..Options::default()
         },
     );
     let seen = seen.into_inner().unwrap();

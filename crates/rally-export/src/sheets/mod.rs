@@ -171,21 +171,6 @@ pub const SHEETS: [Sheet; 13] = [
 /// The rows `rules.csv` may hold, besides one `weights.<term>` row per weight.
 pub const RULES: [&str; 3] = ["theme_sessions_per_week", "certificate", "weights"];
 
-/// The weights `rules.csv` may set, as `weights.<name>` rows (SPEC §7).
-pub const WEIGHTS: [&str; 11] = [
-    "unscheduled",
-    "theme_week",
-    "same_day",
-    "daily_load",
-    "coverage",
-    "uncertified",
-    "wish",
-    "group_day",
-    "participant_day",
-    "travel_minute",
-    "underfill",
-];
-
 /// A problem in the sheets: where (file, row as a spreadsheet numbers it,
 /// column) and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]

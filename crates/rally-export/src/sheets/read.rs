@@ -3,8 +3,9 @@
 //! checked by the model's validation ([`super::import`]).
 
 use super::cell;
-use super::{column_letter, sheet, Sheet, SheetError, RULES, SHEETS, WEIGHTS};
+use super::{column_letter, sheet, Sheet, SheetError, RULES, SHEETS};
 use rally_model::types::*;
+use rally_model::Term;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -615,10 +616,11 @@ impl Builder {
                     }
                     rules.weights.get_or_insert_with(Default::default);
                 }
-                _ if weight.is_some_and(|w| WEIGHTS.contains(&w)) => {
+                _ if weight.and_then(Term::from_name).is_some() => {
+                    let term = weight.and_then(Term::from_name).expect("a term");
                     let value = r.number(e, "value");
                     let w = rules.weights.get_or_insert_with(Default::default);
-                    *weight_field(w, weight.unwrap_or_default()) = Some(value);
+                    w.0.insert(term, value);
                 }
                 _ => r.error(
                     e,
@@ -626,28 +628,11 @@ impl Builder {
                     format!(
                         "unknown rule \"{key}\"; use one of {}, or weights.<term> with a term among {}",
                         RULES.join(", "),
-                        WEIGHTS.join(", ")
+                        Term::names()
                     ),
                 ),
             }
         }
         rules
-    }
-}
-
-/// The field of a weight by its name (one of [`WEIGHTS`]).
-pub(super) fn weight_field<'w>(w: &'w mut WeightOverrides, name: &str) -> &'w mut Option<u32> {
-    match name {
-        "unscheduled" => &mut w.unscheduled,
-        "theme_week" => &mut w.theme_week,
-        "same_day" => &mut w.same_day,
-        "daily_load" => &mut w.daily_load,
-        "coverage" => &mut w.coverage,
-        "uncertified" => &mut w.uncertified,
-        "wish" => &mut w.wish,
-        "group_day" => &mut w.group_day,
-        "participant_day" => &mut w.participant_day,
-        "travel_minute" => &mut w.travel_minute,
-        _ => &mut w.underfill,
     }
 }

@@ -1,6 +1,7 @@
 use super::*;
 use crate::files::{write_folder, Inputs};
 use rally_model::types::*;
+use rally_model::Term;
 
 fn example_edition() -> Edition {
     let path = concat!(
@@ -93,11 +94,9 @@ fn every_form() -> Edition {
     e.rules = Rules {
         theme_sessions_per_week: Some(0),
         certificate: Some(vec!["realities".into()]),
-        weights: Some(WeightOverrides {
-            unscheduled: Some(5000),
-            underfill: Some(0),
-            ..Default::default()
-        }),
+        weights: Some(WeightOverrides(
+            [(Term::Unscheduled, 5000), (Term::Underfill, 0)].into(),
+        )),
     };
     e
 }

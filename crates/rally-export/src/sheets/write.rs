@@ -2,9 +2,9 @@
 //! it has no row, so that a team can fill it in.
 
 use super::cell::{format_availability, format_boolean, format_list};
-use super::{Sheet, SHEETS, WEIGHTS};
+use super::{Sheet, SHEETS};
 use crate::files::OutFile;
-use rally_model::types::{Edition, WeightOverrides};
+use rally_model::types::Edition;
 
 /// The sheets of an edition, in the order of [`SHEETS`].
 pub fn write(e: &Edition) -> Vec<OutFile> {
@@ -196,34 +196,12 @@ fn rules(e: &Edition) -> Vec<Vec<String>> {
         rows.push(vec!["certificate".into(), format_list(list)]);
     }
     if let Some(w) = &r.weights {
-        let set: Vec<(&str, u32)> = WEIGHTS
-            .iter()
-            .zip(weights(w))
-            .filter_map(|(name, v)| Some((*name, v?)))
-            .collect();
-        if set.is_empty() {
+        if w.0.is_empty() {
             rows.push(vec!["weights".into(), String::new()]);
         }
-        for (name, v) in set {
-            rows.push(vec![format!("weights.{name}"), v.to_string()]);
+        for (term, v) in &w.0 {
+            rows.push(vec![format!("weights.{term}"), v.to_string()]);
         }
     }
     rows
-}
-
-/// The weights in the order of [`WEIGHTS`].
-fn weights(w: &WeightOverrides) -> [Option<u32>; 11] {
-    [
-        w.unscheduled,
-        w.theme_week,
-        w.same_day,
-        w.daily_load,
-        w.coverage,
-        w.uncertified,
-        w.wish,
-        w.group_day,
-        w.participant_day,
-        w.travel_minute,
-        w.underfill,
-    ]
 }

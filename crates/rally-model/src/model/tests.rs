@@ -38,7 +38,7 @@ fn defaults_are_filled_in() {
         ["w01/1", "w01/2", "w02/1"]
     );
     assert_eq!(m.theme_sessions_per_week, 1);
-    assert_eq!(m.weights, crate::Weights::default());
+    assert_eq!(m.weights, crate::Weights::defaults());
     assert_eq!(m.grid.days.len(), 8);
     assert_eq!(m.grid.weeks.len(), 2);
 }

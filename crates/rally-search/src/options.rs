@@ -1,0 +1,17 @@
+//! How to run a search.
+
+use crate::Budget;
+use rally_model::Plan;
+
+/// How to run `plan`, `assign` or `solve` (SPEC §8–§9).
+#[derive(Default, Clone)]
+pub struct Options<'a> {
+    /// Seeds every random choice: same seed, input and effort, same plan.
+    pub seed: u64,
+    /// When to stop (time limit, effort, cancel flag).
+    pub budget: Budget,
+    /// The published plan to stay close to (`--from`, SPEC §9).
+    pub previous: Option<Plan>,
+    /// Called with the best penalty found so far.
+    pub progress: Option<&'a (dyn Fn(i64) + Sync)>,
+}
