@@ -20,16 +20,26 @@ pub use report::{MemberReport, Report};
 pub use resolve::{Offer, OfferIndex, Resolved};
 pub use rules::Violation;
 
+use rally_model::calendar::parse_date;
 use rally_model::{InputError, Model, Plan, Term};
 use rayon::prelude::*;
 
 /// Checks a plan: violations, penalty, and every member's certifiability.
+///
+/// A plan is judged as given, even an invalid one (SPEC §7): a session on a
+/// date that is not an opening day is scheduled there, and who may attend it
+/// is judged by the availability rules on that date; every rule it breaks is
+/// listed. A session of the edition missing from the plan counts as unscheduled.
 pub fn check(model: &Model, plan: &Plan) -> Report {
-    let r = Resolved::new(model, plan);
-    let violations = rules::violations(model, plan, &r);
-    let index = OfferIndex::new(model, &r.offers);
-    let reaches = reaches_indexed(model, &index);
-    let mut penalty = penalty::programme_terms(model, plan.unscheduled.len(), &r);
+    let dates = plan.sessions.iter().filter_map(|s| parse_date(&s.date));
+    let extended = model.with_dates(dates);
+    let judged = extended.as_ref().unwrap_or(model);
+    let r = Resolved::new(judged, plan);
+    let violations = rules::violations(judged, &model.grid, plan, &r);
+    let index = OfferIndex::new(judged, &r.offers);
+    let reaches = reaches_indexed(judged, &index);
+    let unscheduled = model.sessions.len() - r.by_session.len();
+    let mut penalty = penalty::programme_terms(model, unscheduled, &r);
     penalty[Term::Coverage] = coverage(model, &reaches);
     let outcomes = r.courses.as_ref().map(|courses| {
         let (terms, outcomes) = penalty::course_terms(model, &r, courses);
@@ -52,7 +62,7 @@ pub fn check(model: &Model, plan: &Plan) -> Report {
                     String::new()
                 }
             } else {
-                explain::why(model, m, &index, reach)
+                explain::why(judged, m, &index, reach)
             };
             MemberReport {
                 member: model.members[m].id.clone(),

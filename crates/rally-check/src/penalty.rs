@@ -84,9 +84,10 @@ impl Serialize for Penalty {
 
 /// The programme terms (`unscheduled`, `theme_week`, `same_day`, `daily_load`);
 /// `coverage` and the course terms are filled in by [`course_terms`] and the caller.
+/// Only the sessions whose date, slot and venue resolve count (SPEC §7).
 pub fn programme_terms(model: &Model, unscheduled: usize, r: &Resolved) -> Penalty {
     let w = &model.weights;
-    let scheduled: Vec<&Placed> = r.placed.iter().filter(|p| p.workshop.is_some()).collect();
+    let scheduled: Vec<&Placed> = r.placed.iter().filter(|p| p.resolved()).collect();
     let mut p = Penalty::default();
     let counts = [
         (Term::Unscheduled, unscheduled as i64),
@@ -149,7 +150,7 @@ fn daily_load(model: &Model, scheduled: &[&Placed]) -> i64 {
         let Some(venue) = p.venue else { continue };
         let t = model.venues[venue].territory;
         *total_by_territory.entry(t).or_default() += 1;
-        if let Some(d) = p.day {
+        if let Some(d) = p.date.and_then(|d| model.grid.day(d)) {
             *by_day.entry((t, d)).or_default() += 1;
         }
     }
@@ -184,7 +185,7 @@ pub fn course_terms(
         let mut themes = 0;
         let mut workshops = BTreeSet::new();
         let mut days: BTreeMap<chrono::NaiveDate, Vec<(usize, usize)>> = BTreeMap::new();
-        for &e in entries {
+        for &e in entries.iter().filter(|&&e| r.placed[e].resolved()) {
             let s = &r.placed[e];
             *attending.entry(e).or_default() += m.headcount as i64;
             let Some(wk) = s.workshop else { continue };
@@ -205,6 +206,9 @@ pub fn course_terms(
                 Term::Uncertified,
                 w[Term::Uncertified].saturating_mul(headcount),
             );
+            let missing = i64::from((m.themes & !themes).count_ones());
+            let weight = w[Term::ThemeMissing].saturating_mul(headcount);
+            p.add(Term::ThemeMissing, weight.saturating_mul(missing));
         }
         let unmet = m.wishes.iter().filter(|x| !workshops.contains(x)).count() as i64;
         p.add(Term::Wish, w[Term::Wish].saturating_mul(unmet));
@@ -224,7 +228,7 @@ pub fn course_terms(
         }
         outcomes.push(CourseOutcome { certified });
     }
-    for s in &r.placed {
+    for s in r.placed.iter().filter(|s| s.resolved()) {
         if let Some(wk) = s.workshop {
             let min = model.workshops[wk].min as i64;
             let short = (min - attending.get(&s.entry).copied().unwrap_or(0)).max(0);

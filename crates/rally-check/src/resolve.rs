@@ -22,6 +22,15 @@ pub struct Placed {
 }
 
 impl Placed {
+    /// Whether session, date, slot and venue all resolve: only such a session
+    /// counts in the penalty's terms (SPEC §7).
+    pub fn resolved(&self) -> bool {
+        self.workshop.is_some()
+            && self.date.is_some()
+            && self.slot.is_some()
+            && self.venue.is_some()
+    }
+
     /// The period, when the date is an opening day and the slot is known.
     pub fn period(&self, model: &Model) -> Option<usize> {
         Some(model.grid.period(self.day?, self.slot?))

@@ -2,6 +2,7 @@
 //! Every violation is listed, with the sessions and members involved.
 
 use crate::resolve::{minutes, Placed, Resolved};
+use rally_model::calendar::Grid;
 use rally_model::{Model, Placement, Plan};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -24,11 +25,14 @@ fn v(rule: &str, sessions: Vec<String>, members: Vec<String>, message: String) -
     }
 }
 
-/// Every violation of the plan, in rule order.
-pub fn violations(model: &Model, plan: &Plan, r: &Resolved) -> Vec<Violation> {
+/// Every violation of the plan, in rule order. `model` is the edition on the
+/// grid of every date the plan uses ([`Model::with_dates`]), so that a session
+/// off the calendar is judged by every rule on its date; `calendar` is the
+/// edition's own grid, whose opening days H1 asks for.
+pub fn violations(model: &Model, calendar: &Grid, plan: &Plan, r: &Resolved) -> Vec<Violation> {
     let mut out = Vec::new();
     shape(model, plan, r, &mut out);
-    programme(model, plan, r, &mut out);
+    programme(model, calendar, plan, r, &mut out);
     if r.courses.is_some() {
         courses(model, plan, r, &mut out);
     }
@@ -177,10 +181,10 @@ fn fmt(m: u32) -> String {
 }
 
 /// H1–H8.
-fn programme(model: &Model, plan: &Plan, r: &Resolved, out: &mut Vec<Violation>) {
+fn programme(model: &Model, calendar: &Grid, plan: &Plan, r: &Resolved, out: &mut Vec<Violation>) {
     for (p, s) in r.placed.iter().zip(&plan.sessions) {
         let Some(w) = p.workshop else { continue };
-        if p.day.is_none() {
+        if p.date.is_none_or(|d| calendar.day(d).is_none()) {
             out.push(v(
                 "H1",
                 vec![p.id.clone()],

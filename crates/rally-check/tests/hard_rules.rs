@@ -145,11 +145,22 @@ fn s3_a_course_listing_a_session_twice() {
 
 #[test]
 fn h1_a_date_that_is_not_an_opening_day() {
-    // Closed day, Saturday, outside the calendar.
+    // Closed day, Saturday, outside the calendar: w02/1's organiser and
+    // venue have no availability rule, so the programme breaks H1 alone;
+    // with courses, g01 (Tuesdays and Thursdays only) attending it there
+    // breaks C1 too (every violation is listed, SPEC §7).
     for date in ["2016-03-04", "2016-03-05", "2016-04-01"] {
-        let mut p = plan();
+        let mut p = programme();
         set(&mut p, "/sessions/2/date", json!(date));
         only("H1", &edition(), &p);
+        let mut p = plan();
+        set(&mut p, "/sessions/2/date", json!(date));
+        let found = rules(&check(&edition(), &p));
+        assert_eq!(
+            found,
+            BTreeSet::from(["H1".to_string(), "C1".to_string()]),
+            "{date}"
+        );
     }
 }
 

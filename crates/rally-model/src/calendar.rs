@@ -92,6 +92,11 @@ impl Grid {
             .filter(|d| weekdays.contains(&(d.weekday().num_days_from_monday() as usize)))
             .filter(|d| !closed.contains(d))
             .collect();
+        Grid::from_days(days, slots)
+    }
+
+    /// The grid of these days (in date order) and slots (sorted by start).
+    fn from_days(days: Vec<NaiveDate>, slots: Vec<SlotTime>) -> Grid {
         let mut weeks: Vec<NaiveDate> = Vec::new();
         let mut day_week = Vec::with_capacity(days.len());
         for d in &days {
@@ -115,6 +120,15 @@ impl Grid {
             day_index,
             slot_index,
         }
+    }
+
+    /// This grid with `extra` dates added as days (the slots unchanged): the
+    /// grid on which a plan that uses dates off the calendar is judged (SPEC §7).
+    pub fn with_days(&self, extra: &[NaiveDate]) -> Grid {
+        let mut days: Vec<NaiveDate> = self.days.iter().chain(extra).copied().collect();
+        days.sort_unstable();
+        days.dedup();
+        Grid::from_days(days, self.slots.clone())
     }
 
     /// Number of periods (opening days × slots).

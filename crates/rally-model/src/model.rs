@@ -1,11 +1,12 @@
 //! The compiled edition: every id resolved to an index, defaults filled in,
 //! availability evaluated into period sets, travel times computed.
 
-use crate::availability::PeriodSet;
+use crate::availability::{CheckedAvailability, PeriodSet};
 use crate::calendar::Grid;
 use crate::terms::Weights;
 use crate::travel::TravelTimes;
 use crate::types::Edition;
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// The seven default themes, in the order of SPEC §4.
@@ -158,6 +159,18 @@ pub struct Model {
     pub weights: Weights,
     pub theme_sessions_per_week: u32,
     pub(crate) index: Index,
+    /// The availability rules behind every `available` set, to evaluate them
+    /// on dates off the calendar ([`Model::with_dates`]).
+    pub(crate) rules: AvailabilityRules,
+}
+
+/// The checked availability rules of each venue, partner, workshop and member.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct AvailabilityRules {
+    pub venues: Vec<CheckedAvailability>,
+    pub partners: Vec<CheckedAvailability>,
+    pub workshops: Vec<CheckedAvailability>,
+    pub members: Vec<CheckedAvailability>,
 }
 
 /// Id → index maps.
@@ -173,6 +186,44 @@ pub(crate) struct Index {
 }
 
 impl Model {
+    /// This edition judged on a grid that also holds `dates` (those that are not
+    /// opening days become days of the grid, every entity's availability on
+    /// them given by its rules of SPEC §3); `None` when every date is an opening
+    /// day. The checker judges a plan that uses dates off the calendar on it (SPEC §7).
+    pub fn with_dates(&self, dates: impl IntoIterator<Item = NaiveDate>) -> Option<Model> {
+        let mut extra: Vec<NaiveDate> = dates
+            .into_iter()
+            .filter(|d| self.grid.day(*d).is_none())
+            .collect();
+        if extra.is_empty() {
+            return None;
+        }
+        extra.sort_unstable();
+        extra.dedup();
+        let grid = self.grid.with_days(&extra);
+        let mut m = self.clone();
+        let rules = &self.rules;
+        for (x, a) in m.venues.iter_mut().zip(&rules.venues) {
+            x.available = a.periods(&grid);
+        }
+        for (x, a) in m.partners.iter_mut().zip(&rules.partners) {
+            x.available = a.periods(&grid);
+        }
+        for (x, a) in m.workshops.iter_mut().zip(&rules.workshops) {
+            x.available = a.periods(&grid);
+        }
+        for (x, a) in m.members.iter_mut().zip(&rules.members) {
+            x.available = a.periods(&grid);
+        }
+        for pin in &mut m.pins {
+            let old = pin.at.period;
+            let day = grid.day(self.grid.days[self.grid.day_of(old)]);
+            pin.at.period = grid.period(day.expect("an opening day stays"), self.grid.slot_of(old));
+        }
+        m.grid = grid;
+        Some(m)
+    }
+
     /// The node index of a place or venue id.
     pub fn node(&self, id: &str) -> Option<usize> {
         self.index.nodes.get(id).copied()

@@ -407,6 +407,12 @@ pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
         pins: Vec::new(),
         weights,
         index,
+        rules: AvailabilityRules {
+            venues: venue_avail,
+            partners: partner_avail,
+            workshops: workshop_avail,
+            members: member_avail,
+        },
     };
     model.pins = place_pins(&model, &raw_pins)?;
     Ok(model)
