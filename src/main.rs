@@ -3,6 +3,7 @@
 mod cmd;
 mod io;
 mod progress;
+mod signals;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -39,6 +40,7 @@ enum Command {
 
 fn main() -> ExitCode {
     cmd::start_clock();
+    signals::install();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -632,3 +632,50 @@ fn loading_places_bad_bytes_accepts_a_bom_and_explains_large_numbers() {
     assert!(size.message.contains("4294967295"), "{size:?}");
     assert!(!size.message.contains("floating point"), "{size:?}");
 }
+
+/// Item 4: a signal while rally works leaves no temporary file, and the
+/// output is either untouched or whole.
+#[test]
+fn a_signal_leaves_no_temporary_file_and_no_half_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let edition = dir.path().join("e.json");
+    std::fs::write(&edition, rally_generate::generate_json(3, 1)).unwrap();
+    let out = dir.path().join("out.json");
+    std::fs::write(&out, "before").unwrap();
+    for signal in ["INT", "TERM"] {
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_rally"))
+            .args([
+                "solve",
+                s(&edition),
+                "-o",
+                s(&out),
+                "--quiet",
+                "--time-limit",
+                "60",
+            ])
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Some time to start working (not an assertion: the result must hold whenever it lands).
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        let pid = child.id().to_string();
+        let killed = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let o = child.wait_with_output().unwrap();
+        assert!(
+            matches!(o.status.code(), Some(130) | Some(0)),
+            "{signal}: {:?} {}",
+            o.status,
+            stderr(&o)
+        );
+        assert_eq!(names(dir.path()), ["e.json", "out.json"], "{signal}");
+        let text = std::fs::read(&out).unwrap();
+        assert!(
+            text == b"before" || serde_json::from_slice::<Plan>(&text).is_ok(),
+            "{signal}: a half-written output"
+        );
+    }
+}
