@@ -157,10 +157,7 @@ mod tests {
     use super::*;
 
     fn example() -> (rally_model::Model, rally_model::Plan) {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/example/");
-        let model = rally_model::load_edition(format!("{root}edition.json").as_ref()).unwrap();
-        let plan = rally_model::load_plan(format!("{root}plan.json").as_ref()).unwrap();
-        (model, plan)
+        crate::worked_example()
     }
 
     /// (property name, params, value) of every property of every event.

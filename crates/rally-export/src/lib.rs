@@ -28,3 +28,12 @@ pub mod view;
 pub use files::{write_file, write_folder, Inputs, OutFile, WriteError};
 pub use i18n::{Lang, Texts};
 pub use view::Programme;
+
+/// The worked example of `fixtures/example`, loaded for the unit tests.
+#[cfg(test)]
+fn worked_example() -> (rally_model::Model, rally_model::Plan) {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/example/");
+    let model = rally_model::load_edition(format!("{root}edition.json").as_ref()).unwrap();
+    let plan = rally_model::load_plan(format!("{root}plan.json").as_ref()).unwrap();
+    (model, plan)
+}

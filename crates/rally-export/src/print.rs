@@ -242,10 +242,7 @@ mod tests {
     use crate::Lang;
 
     fn example() -> (rally_model::Model, rally_model::Plan) {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/example/");
-        let model = rally_model::load_edition(format!("{root}edition.json").as_ref()).unwrap();
-        let plan = rally_model::load_plan(format!("{root}plan.json").as_ref()).unwrap();
-        (model, plan)
+        crate::worked_example()
     }
 
     fn text<'f>(files: &'f [OutFile], path: &str) -> &'f str {

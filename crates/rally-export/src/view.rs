@@ -351,10 +351,7 @@ mod tests {
     use super::*;
 
     fn example() -> (Model, Plan) {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/example/");
-        let model = rally_model::load_edition(format!("{root}edition.json").as_ref()).unwrap();
-        let plan = rally_model::load_plan(format!("{root}plan.json").as_ref()).unwrap();
-        (model, plan)
+        crate::worked_example()
     }
 
     #[test]
