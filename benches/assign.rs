@@ -1,5 +1,5 @@
 //! Benchmarks of `rally_assign::assign` (on a greedily built programme) and
-//! `rally_assign::solve` on generated editions of 1, 12 and 101 départements
+//! `rally_solve::solve` on generated editions of 1, 12 and 101 départements
 //! (seed 1). Each size first prints, once, the certified headcount against
 //! the upper bound and the time.
 //!
@@ -12,20 +12,38 @@
 mod support;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use rally_assign::{assign, solve, AssignOutcome, Options};
+use rally_assign::{assign, AssignOutcome, Options};
 use rally_search::Budget;
+use rally_solve::solve;
 use std::hint::black_box;
 use std::time::Duration;
 
 const SIZES: [usize; 3] = [1, 12, 101];
 
-/// The time limit of `solve` for a size: its speed target.
-fn limit(territories: usize) -> Duration {
-    Duration::from_secs(match territories {
+/// The budget of a run for a size: its speed target, starting now.
+fn budget(territories: usize) -> Budget {
+    let limit = Duration::from_secs(match territories {
         1 => 2,
         12 => 10,
         _ => 60,
-    })
+    });
+    Budget::new(Some(limit), None, Default::default())
+}
+
+fn assign_options(budget: &Budget) -> AssignOptions<'_> {
+    AssignOptions {
+        seed: 1,
+        budget: Some(budget),
+        progress: None,
+    }
+}
+
+fn solve_options(budget: &Budget) -> SolveOptions<'_> {
+    SolveOptions {
+        seed: 1,
+        budget: Some(budget),
+        progress: None,
+    }
 }
 
 fn line(what: &str, territories: usize, o: &AssignOutcome) {

@@ -1,4 +1,4 @@
-//! `rally assign EDITION PLAN -o PLAN2 [--time-limit SECONDS] [--seed N] [--quiet]`:
+//! `rally assign EDITION PLAN -o PLAN2 [--time-limit SECONDS] [--effort N] [--seed N] [--quiet]`:
 //! keeps the programme of PLAN as is, gives every group and participant a
 //! course, and writes the plan with the checker's penalty.
 
@@ -46,6 +46,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     crate::io::write_plan(&args.output, &outcome.plan, &inputs)?;
     if !args.search.quiet {
         eprint!("{}", outcome.summary());
+        eprint!("{}", args.search.budget_line(&options.budget));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -10,8 +10,13 @@ pub mod plan;
 pub mod solve;
 
 use rally_export::Lang;
-use std::sync::OnceLock;
+use rally_search::Budget;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
+
+/// The time limit when none is given, in seconds: no search runs unbounded.
+pub const DEFAULT_TIME_LIMIT: f64 = 60.0;
 
 /// The longest time limit, a year: beyond, a limit is as good as none (and
 /// would overflow the clock).
@@ -39,13 +44,26 @@ impl LangArg {
     }
 }
 
+/// The flag that stops every search and returns the best plan so far; a
+/// signal handler (Ctrl-C) may raise it.
+pub fn cancel_flag() -> Arc<AtomicBool> {
+    static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+    FLAG.get_or_init(Arc::default).clone()
+}
+
 /// The options every search command takes.
 #[derive(clap::Args)]
 pub struct SearchArgs {
     /// Stop after this many seconds with the best plan found.
-    #[arg(long, value_name = "SECONDS")]
-    pub time_limit: Option<f64>,
-    /// Seed of every random choice: same seed, input and limit, same plan.
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIME_LIMIT)]
+    pub time_limit: f64,
+    /// Work the search may do, counted by the search itself (moves and
+    /// neighbourhoods tried): with the same input, seed and effort, a run the
+    /// time limit did not cut short gives the same plan on any machine.
+    /// Default: as much as the time limit allows.
+    #[arg(long, value_name = "N")]
+    pub effort: Option<u64>,
+    /// Seed of every random choice: same seed, input and effort, same plan.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// No progress and no summary on standard error.
@@ -56,32 +74,57 @@ pub struct SearchArgs {
 impl SearchArgs {
     /// The time limit, refused unless it is a number of seconds ≥ 0 (NaN is
     /// not), and capped at [`MAX_TIME_LIMIT`] (so `inf` and `1e19` are a year).
-    pub fn time_limit(&self) -> anyhow::Result<Option<Duration>> {
-        match self.time_limit {
-            Some(s) if s.is_nan() || s < 0.0 => Err(crate::io::BadInput(format!(
+    pub fn time_limit(&self) -> anyhow::Result<Duration> {
+        let s = self.time_limit;
+        if s.is_nan() || s < 0.0 {
+            return Err(crate::io::BadInput(format!(
                 "--time-limit: {s} is not a number of seconds ≥ 0"
             ))
-            .into()),
-            Some(s) => Ok(Some(Duration::from_secs_f64(s.min(MAX_TIME_LIMIT)))),
-            None => Ok(None),
+            .into());
         }
+        Ok(Duration::from_secs_f64(s.min(MAX_TIME_LIMIT)))
     }
 
     /// What is left of the time limit: loading the edition (its shortest
     /// paths included) counts against it.
-    pub fn remaining(&self) -> anyhow::Result<Option<Duration>> {
+    pub fn remaining(&self) -> anyhow::Result<Duration> {
         let spent = STARTED.get().map_or(Duration::ZERO, Instant::elapsed);
-        Ok(self.time_limit()?.map(|d| d.saturating_sub(spent)))
+        Ok(self.time_limit()?.saturating_sub(spent))
     }
 
-    /// How to run the search: its budget is what is left of the time limit.
+    /// The budget of the search: what is left of the time limit, the effort,
+    /// and the cancel flag.
+    pub fn budget(&self) -> anyhow::Result<Budget> {
+        Ok(Budget::new(Some(self.remaining()?), self.effort).with_cancel(cancel_flag()))
+    }
+
+    /// What the summary says of the budget: the limit, the effort spent, and
+    /// whether the clock cut the search short.
+    pub fn budget_line(&self, budget: &Budget) -> String {
+        let spent = budget.spent_in_all();
+        let effort = match self.effort {
+            Some(e) => format!("effort {spent} of {e}"),
+            None => format!("effort {spent}"),
+        };
+        let end = if budget.cancelled() {
+            "cancelled: best plan so far"
+        } else if budget.cut_short() {
+            "cut short by the clock (another run may differ; give --effort to reproduce)"
+        } else {
+            "not cut short by the clock (reproducible with --effort and --seed)"
+        };
+        format!("time limit {} s, {effort}, {end}\n", self.time_limit)
+    }
+
+    /// How to run the search: its budget is what is left of the time limit,
+    /// the effort and the cancel flag.
     pub fn options<'a>(
         &self,
         progress: &'a (dyn Fn(i64) + Sync),
     ) -> anyhow::Result<rally_search::Options<'a>> {
         Ok(rally_search::Options {
             seed: self.seed,
-            budget: rally_search::Budget::new(self.remaining()?, None),
+            budget: self.budget()?,
             previous: None,
             progress: Some(progress),
         })
@@ -92,7 +135,7 @@ impl SearchArgs {
         Ok(crate::progress::Progress::new(
             label,
             self.quiet,
-            self.time_limit()?,
+            Some(self.time_limit()?),
         ))
     }
 }

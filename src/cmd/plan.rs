@@ -1,4 +1,4 @@
-//! `rally plan EDITION -o PLAN [--time-limit SECONDS] [--seed N] [--from OLD_PLAN] [--quiet]`:
+//! `rally plan EDITION -o PLAN [--time-limit SECONDS] [--effort N] [--seed N] [--from OLD_PLAN] [--quiet]`:
 //! plans the programme (no courses) and writes it with the checker's penalty.
 
 use std::path::PathBuf;
@@ -37,6 +37,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     crate::io::write_plan(&args.output, &outcome.plan, &inputs)?;
     if !args.search.quiet {
         eprint!("{}", summary(&outcome, opts.previous.is_some()));
+        eprint!("{}", args.search.budget_line(&opts.budget));
     }
     Ok(ExitCode::SUCCESS)
 }

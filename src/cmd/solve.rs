@@ -1,6 +1,5 @@
-//! `rally solve EDITION -o PLAN [--time-limit SECONDS] [--seed N] [--quiet]`:
-//! plans the programme, assigns courses, improves the programme where people
-//! are squeezed out, and writes the plan with the checker's penalty.
+//! `rally solve EDITION -o PLAN [--time-limit SECONDS] [--effort N] [--seed N] [--quiet]`:
+//! calls [`rally_solve::solve`] and writes the plan with the checker's penalty.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,13 +24,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let progress = args.search.progress("solve")?;
     let show = |best: i64| progress.report(best);
     let options = args.search.options(&show)?;
-    let outcome = rally_assign::solve(&model, &options);
+    let outcome = rally_solve::solve(&model, &options);
     progress.finish();
     crate::io::write_plan(&args.output, &outcome.assigned.plan, &inputs)?;
     if !args.search.quiet {
         eprint!("{}", outcome.assigned.summary());
         eprintln!(
-            "programme penalty before courses {}; sessions moved after assigning: {}; total time {:.2} s",
+            "programme penalty before courses {}; sessions moved after routing: {}; total time {:.2} s",
             outcome.programme_penalty.total,
             if outcome.moved.is_empty() {
                 "none".to_string()
@@ -40,6 +39,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             },
             outcome.elapsed.as_secs_f64()
         );
+        eprint!("{}", args.search.budget_line(&options.budget));
     }
     Ok(ExitCode::SUCCESS)
 }

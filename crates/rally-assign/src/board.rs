@@ -4,7 +4,7 @@
 use petgraph::unionfind::UnionFind;
 use rally_check::certify::{self, Reach};
 use rally_check::{Offer, Resolved};
-use rally_model::{Model, Plan};
+use rally_model::{Model, Placement, Plan};
 use rayon::prelude::*;
 
 /// The offers of a plan and, for every member, those it may attend.
@@ -22,7 +22,35 @@ pub struct Board<'m> {
 impl<'m> Board<'m> {
     /// Resolves the plan's sessions and filters them for every member (in parallel).
     pub fn new(model: &'m Model, plan: &Plan) -> Board<'m> {
-        let offers = Resolved::new(model, plan).offers;
+        Board::with_offers(model, Resolved::new(model, plan).offers)
+    }
+
+    /// The board of a programme given by index: where each session is (`None`:
+    /// unscheduled). An offer's `placed` is then its session index.
+    pub fn from_placements(model: &'m Model, at: &[Option<Placement>]) -> Board<'m> {
+        let mut offers: Vec<Offer> = at
+            .iter()
+            .enumerate()
+            .filter_map(|(session, p)| {
+                let at = (*p)?;
+                let workshop = model.sessions[session].workshop;
+                let (start, end) = model.times_in(workshop, at.period);
+                Some(Offer {
+                    placed: session,
+                    session,
+                    workshop,
+                    at,
+                    start,
+                    end,
+                    capacity: model.capacity_at(workshop, at.venue),
+                })
+            })
+            .collect();
+        offers.sort_by_key(|o| (o.at.period, o.session));
+        Board::with_offers(model, offers)
+    }
+
+    fn with_offers(model: &'m Model, offers: Vec<Offer>) -> Board<'m> {
         let reach = rally_check::reaches(model, &offers);
         let usable = (0..model.members.len())
             .into_par_iter()

@@ -9,17 +9,14 @@
 //! workshop; no two offers of a day the road between them makes
 //! incompatible (pairs suffice: travel times are shortest paths); y(m, d) ≥
 //! x(m, o) for o on d and Σ y ≤ `max_days`; seats: Σ headcount·x ≤ capacity.
-//! Warm-started from the heuristic's certified members.
+//! Limited by branch-and-bound nodes (see [`rally_plan::backend`]); the
+//! caller keeps the heuristic's courses unless the model certifies more.
 
 use crate::course::Ctx;
-use crate::search::Assignment;
-use good_lp::{
-    constraint, variable, Expression, ProblemVariables, Solution, SolutionStatus, SolverModel,
-    Variable, WithInitialSolution,
-};
+use good_lp::{constraint, variable, Expression, ProblemVariables, Variable};
+use rally_search::mip::{self as backend, Sense};
 use rally_search::Budget;
 use std::collections::BTreeMap;
-use std::time::Duration;
 
 /// Parts with at most this many x variables go through the exact model.
 const MAX_VARIABLES: usize = 600;
@@ -56,23 +53,16 @@ pub fn fits(ctx: &Ctx, who: &[usize]) -> bool {
 }
 
 /// Solves the model on some members of a part (the others ignored), within
-/// the deadline and `seconds`; `None` when the solver found nothing in time.
-pub fn solve(
-    ctx: &Ctx,
-    who: &[usize],
-    warm: &Assignment,
-    budget: &Budget,
-    seconds: f64,
-) -> Option<Exact> {
+/// `nodes` of branch and bound and the budget's deadline; `None` when the
+/// solver found nothing.
+pub fn solve(ctx: &Ctx, who: &[usize], nodes: u64, budget: &Budget) -> Option<Exact> {
     let model = ctx.board.model;
-    let limit = budget.remaining(Duration::from_secs_f64(seconds));
-    if limit.is_zero() || budget.exhausted() {
+    if budget.late() {
         return None;
     }
     let mut vars = ProblemVariables::new();
     let mut objective = Expression::default();
     let mut constraints = Vec::new();
-    let mut initial: Vec<(Variable, f64)> = Vec::new();
     let mut xs: Vec<Vec<(usize, Variable)>> = Vec::new();
     let mut cs: Vec<Option<Variable>> = Vec::new();
     let mut seats: BTreeMap<usize, Expression> = BTreeMap::new();
@@ -88,17 +78,13 @@ pub fn solve(
             continue;
         }
         let m = ctx.member(lm);
-        let certified = warm.certified(ctx, lm);
         let c = vars.add(variable().binary());
-        initial.push((c, f64::from(u8::from(certified))));
         objective += m.headcount as f64 * c;
         let x: Vec<(usize, Variable)> = offers
             .iter()
             .map(|&o| (o, vars.add(variable().binary())))
             .collect();
         for &(o, v) in &x {
-            let on = certified && warm.course[lm].contains(&o);
-            initial.push((v, f64::from(u8::from(on))));
             *seats.entry(o).or_default() += m.headcount as f64 * v;
         }
         for t in (0..64).filter(|t| m.themes >> t & 1 == 1) {
@@ -135,13 +121,11 @@ pub fn solve(
             }
         }
         let mut days_out = Expression::default();
-        for (day, list) in &by_day {
+        for list in by_day.values() {
             let sum: Expression = list.iter().copied().sum();
             constraints.push(constraint!(sum <= m.max_per_day as f64));
             if m.max_days.is_some() {
                 let y = vars.add(variable().binary());
-                let on = certified && warm.course[lm].iter().any(|&o| ctx.day(o) == *day);
-                initial.push((y, f64::from(u8::from(on))));
                 days_out += y;
                 constraints.extend(list.iter().map(|&v| constraint!(v <= y)));
             }
@@ -155,13 +139,8 @@ pub fn solve(
     for (o, e) in seats {
         constraints.push(constraint!(e <= ctx.capacity(o) as f64));
     }
-    let mut problem =
-        rally_search::mip::backend(vars.maximise(objective), limit).with_initial_solution(initial);
-    for c in constraints {
-        problem.add_constraint(c);
-    }
-    let solution = problem.solve().ok()?;
-    let optimal = matches!(solution.status(), SolutionStatus::Optimal);
+    let solution = backend::solve(vars, Sense::Maximise, objective, constraints, nodes, budget)?;
+    let optimal = solution.optimal;
     let mut headcount = 0;
     let courses = xs
         .iter()

@@ -27,6 +27,9 @@ pub struct LeftOut {
 /// would let in (at most its seats).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
+    /// The same by index, for the solvers: workshop, weekday (0 = Monday),
+    /// slot of the calendar, venue.
+    pub place: Where,
     pub workshop: String,
     pub weekday: String,
     pub slot: String,
@@ -61,7 +64,7 @@ fn plural(n: u64, word: &str) -> String {
 }
 
 /// Workshop, weekday, slot and venue of a wanted session.
-type Where = (usize, usize, usize, usize);
+pub type Where = (usize, usize, usize, usize);
 /// Participants and groups that want it, and its seats.
 type Whom = (u64, u64, u32);
 
@@ -76,6 +79,55 @@ pub fn left_out(
 ) -> (Vec<LeftOut>, Vec<Suggestion>) {
     let model = board.model;
     let mut out = Vec::new();
+    let (wanted, squeezed) = squeezed(board, courses, |m| report.members[m].certified);
+    for (m, member) in model.members.iter().enumerate() {
+        let r = &report.members[m];
+        if !member.certificate || r.certified {
+            continue;
+        }
+        let why = if !r.certifiable {
+            r.why.clone()
+        } else {
+            match squeezed.get(&m) {
+                Some(names) if !names.is_empty() => format!(
+                    "squeezed out by seats: its best course needs {}, which are full",
+                    names.join(", ")
+                ),
+                _ => "squeezed out by seats: the sessions it needs are taken".to_string(),
+            }
+        };
+        out.push(LeftOut {
+            member: member.id.clone(),
+            is_group: member.is_group,
+            headcount: member.headcount,
+            certifiable: r.certifiable,
+            why,
+        });
+    }
+    (out, best(model, wanted))
+}
+
+/// The extra sessions that would help most, from the courses alone (board
+/// offer indices per member), without the checker's report.
+pub fn suggestions(board: &Board, courses: &[Vec<usize>]) -> Vec<Suggestion> {
+    let model = board.model;
+    let certified = |m: usize| {
+        let got = courses[m].iter().fold(0, |t, &o| {
+            t | model.workshops[board.offers[o].workshop].themes
+        });
+        got & model.members[m].themes == model.members[m].themes
+    };
+    best(model, squeezed(board, courses, certified).0)
+}
+
+/// Members left out on seats: the full sessions each one's best course
+/// would need (by name) and, counted by place, those sessions.
+fn squeezed(
+    board: &Board,
+    courses: &[Vec<usize>],
+    certified: impl Fn(usize) -> bool,
+) -> (BTreeMap<Where, Whom>, BTreeMap<usize, Vec<String>>) {
+    let model = board.model;
     let mut wanted: BTreeMap<Where, Whom> = BTreeMap::new();
     let mut squeezed = BTreeMap::new();
     for part in board.parts() {
@@ -89,8 +141,7 @@ pub fn left_out(
         }
         for (lm, &m) in part.members.iter().enumerate() {
             let member = &model.members[m];
-            if !member.certificate || report.members[m].certified || !report.members[m].certifiable
-            {
+            if !member.certificate || certified(m) || !board.reach[m].certifiable {
                 continue;
             }
             let old = a.take(&ctx, lm);
@@ -135,30 +186,11 @@ pub fn left_out(
             a.put(&ctx, lm, old);
         }
     }
-    for (m, member) in model.members.iter().enumerate() {
-        let r = &report.members[m];
-        if !member.certificate || r.certified {
-            continue;
-        }
-        let why = if !r.certifiable {
-            r.why.clone()
-        } else {
-            match squeezed.get(&m) {
-                Some(names) if !names.is_empty() => format!(
-                    "squeezed out by seats: its best course needs {}, which are full",
-                    names.join(", ")
-                ),
-                _ => "squeezed out by seats: the sessions it needs are taken".to_string(),
-            }
-        };
-        out.push(LeftOut {
-            member: member.id.clone(),
-            is_group: member.is_group,
-            headcount: member.headcount,
-            certifiable: r.certifiable,
-            why,
-        });
-    }
+    (wanted, squeezed)
+}
+
+/// The best suggestions of the wanted places, best first.
+fn best(model: &rally_model::Model, wanted: BTreeMap<Where, Whom>) -> Vec<Suggestion> {
     let mut suggestions: Vec<Suggestion> = wanted
         .into_iter()
         .map(
@@ -166,6 +198,7 @@ pub fn left_out(
                 let groups = groups.min(1);
                 let participants = participants.min(seats as u64);
                 Suggestion {
+                    place: (w, weekday, slot, venue),
                     workshop: model.workshops[w].id.clone(),
                     weekday: weekday_name(weekday),
                     slot: model.grid.slots[slot].id.clone(),
@@ -178,7 +211,7 @@ pub fn left_out(
         .collect();
     suggestions.sort_by_key(|s| std::cmp::Reverse(s.participants + 24 * s.groups));
     suggestions.truncate(MAX_SUGGESTIONS);
-    (out, suggestions)
+    suggestions
 }
 
 /// The English name of a weekday (0 = Monday).

@@ -13,8 +13,6 @@
 //!   for small parts, warm-started from the heuristic.
 //! - [`bound`]: an upper bound on the certified headcount.
 //! - [`explain`]: who is left out, why, and which extra session would help.
-//! - [`solve`]: `rally solve`: plan, assign, move sessions where people are
-//!   squeezed out, keep the best.
 
 pub mod board;
 pub mod bound;
@@ -22,16 +20,15 @@ pub mod course;
 pub mod exact;
 pub mod explain;
 pub mod search;
-pub mod solve;
 pub mod summary;
 
 pub use explain::{LeftOut, Suggestion};
 pub use rally_search::Options;
-pub use solve::{solve, SolveOutcome};
 
 use rally_check::Penalty;
 use rally_model::types::Course;
 use rally_model::{Model, Plan};
+use rally_search::Budget;
 use std::time::Duration;
 
 /// What [`assign`] returns.
@@ -83,24 +80,77 @@ pub fn assign(model: &Model, plan: &Plan, options: &Options) -> AssignOutcome {
     let programme_valid = rally_check::check(model, &programme_only(plan)).valid;
     let found = search::run(&board, options.seed, &options.budget, options.progress);
     let mut out = plan.clone();
-    out.courses = Some(courses(&board, &found.courses));
+    out.courses = Some(courses(&board, &found));
     let report = rally_check::check(model, &out);
     out.penalty = Some(report.penalty.to_map());
+    let mut outcome = outcome(&board, &found, out, &report);
+    outcome.programme_valid = programme_valid;
+    outcome.elapsed = options.budget.elapsed();
+    outcome
+}
+
+/// Courses on a programme given by index (where each session is): for each
+/// member, the sessions of its course in period order, with what is known of
+/// their quality. The board says what each member may attend.
+pub fn route<'m>(
+    model: &'m Model,
+    at: &[Option<rally_model::Placement>],
+    seed: u64,
+    budget: &Budget,
+    progress: Option<&(dyn Fn(i64) + Sync)>,
+) -> (board::Board<'m>, search::Found) {
+    let board = board::Board::from_placements(model, at);
+    let found = search::run(&board, seed, budget, progress);
+    (board, found)
+}
+
+/// The session indices of each member's course, from board offers.
+pub fn course_sessions(board: &board::Board, found: &search::Found) -> Vec<Vec<usize>> {
+    found
+        .courses
+        .iter()
+        .map(|c| c.iter().map(|&o| board.offers[o].session).collect())
+        .collect()
+}
+
+/// What [`assign`] returns, for a plan whose courses are `found` on `board`
+/// and that the checker judged in `report` (its programme taken as valid).
+pub fn outcome(
+    board: &board::Board,
+    found: &search::Found,
+    plan: Plan,
+    report: &rally_check::Report,
+) -> AssignOutcome {
+    let model = board.model;
     let certified = headcount(model, |m| report.members[m].certified);
     let wanting = headcount(model, |m| model.members[m].certificate);
-    let (left_out, suggestions) = explain::left_out(&board, &report, &found.courses);
+    let (left_out, suggestions) = explain::left_out(board, report, &found.courses);
     AssignOutcome {
-        plan: out,
+        plan,
         penalty: report.penalty,
-        programme_valid,
+        programme_valid: true,
         certified,
         wanting,
         upper_bound: found.upper_bound,
         optimal: found.optimal,
         left_out,
         suggestions,
-        elapsed: options.budget.elapsed(),
+        elapsed: Default::default(),
     }
+}
+
+/// The plan's `courses` for session indices per member: members with a
+/// non-empty course, in edition order.
+pub fn plan_courses(model: &Model, courses: &[Vec<usize>]) -> Vec<Course> {
+    courses
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty())
+        .map(|(m, c)| Course {
+            member: model.members[m].id.clone(),
+            sessions: c.iter().map(|&s| model.sessions[s].id.clone()).collect(),
+        })
+        .collect()
 }
 
 /// The plan without courses nor penalty: what the planner wrote.
@@ -114,19 +164,8 @@ pub fn programme_only(plan: &Plan) -> Plan {
 
 /// The plan's `courses`: members with a non-empty course, in edition order,
 /// sessions in period order.
-fn courses(board: &board::Board, chosen: &[Vec<usize>]) -> Vec<Course> {
-    chosen
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !c.is_empty())
-        .map(|(m, c)| Course {
-            member: board.model.members[m].id.clone(),
-            sessions: c
-                .iter()
-                .map(|&o| board.model.sessions[board.offers[o].session].id.clone())
-                .collect(),
-        })
-        .collect()
+fn courses(board: &board::Board, found: &search::Found) -> Vec<Course> {
+    plan_courses(board.model, &course_sessions(board, found))
 }
 
 /// Members for which `pick` holds, counted as in [`Headcount`].

@@ -3,8 +3,8 @@
 //! certifiable are then let in by ejection chains (the occupants of the seats
 //! they need move to other courses that keep them certified); a local search
 //! then re-optimises every course in a seeded order. Small parts also go
-//! through the exact model. Anytime: after the greedy pass, every phase stops
-//! at the deadline.
+//! through the exact model (limited by nodes). Anytime: after the greedy
+//! pass, every phase stops when the budget is cut short by the clock.
 
 use crate::board::Board;
 use crate::course::{self, Choice, Ctx, Rule};
@@ -24,10 +24,10 @@ const TRIES_PER_SEAT: usize = 12;
 const ROUNDS: usize = 3;
 /// Passes of the local search in a round.
 const PASSES: usize = 3;
-/// Seconds for the exact model of a part's groups.
-const GROUP_SECONDS: f64 = 0.2;
-/// Seconds for the exact model of a whole (small) part.
-const PART_SECONDS: f64 = 20.0;
+/// Branch-and-bound nodes for the exact model of a part's groups.
+const GROUP_NODES: u64 = 50;
+/// Branch-and-bound nodes for the exact model of a whole (small) part.
+const PART_NODES: u64 = 2000;
 
 /// The courses found for every member, with what is known of their quality.
 #[derive(Debug, Clone)]
@@ -182,7 +182,7 @@ struct Solver<'a> {
 
 impl Solver<'_> {
     fn late(&self) -> bool {
-        self.budget.exhausted()
+        self.budget.late()
     }
 
     fn report(&self) {
@@ -208,9 +208,7 @@ impl Solver<'_> {
             .map(|&lm| self.ctx.member(lm).headcount as u64)
             .sum();
         if self.a.headcount(self.ctx) < wanted && exact::fits(self.ctx, &groups) {
-            if let Some(found) =
-                exact::solve(self.ctx, &groups, &self.a, self.budget, GROUP_SECONDS)
-            {
+            if let Some(found) = exact::solve(self.ctx, &groups, GROUP_NODES, self.budget) {
                 self.adopt_if_better(&found);
             }
         }
@@ -226,9 +224,7 @@ impl Solver<'_> {
         let mut optimal = false;
         let everyone: Vec<usize> = (0..self.ctx.part.members.len()).collect();
         if exact::fits(self.ctx, &everyone) && !self.late() {
-            if let Some(found) =
-                exact::solve(self.ctx, &everyone, &self.a, self.budget, PART_SECONDS)
-            {
+            if let Some(found) = exact::solve(self.ctx, &everyone, PART_NODES, self.budget) {
                 if self.adopt_if_better(&found) {
                     let rest: Vec<usize> = order
                         .iter()

@@ -1,7 +1,7 @@
 //! The penalty of SPEC §7, term by term, computed on the plan as given.
 
 use crate::resolve::{Placed, Resolved};
-use rally_model::{Model, Term, Terms};
+use rally_model::{Model, Term, Terms, ThemeSet};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -176,7 +176,6 @@ pub fn course_terms(
     r: &Resolved,
     courses: &[Vec<usize>],
 ) -> (Penalty, Vec<CourseOutcome>) {
-    let w = &model.weights;
     let mut p = Penalty::default();
     let mut outcomes = Vec::with_capacity(courses.len());
     let mut attending: HashMap<usize, i64> = HashMap::new();
@@ -199,43 +198,68 @@ pub fn course_terms(
                 }
             }
         }
-        let certified = themes & m.themes == m.themes;
-        let headcount = i64::from(m.headcount);
-        if m.certificate && !certified {
-            p.add(
-                Term::Uncertified,
-                w[Term::Uncertified].saturating_mul(headcount),
-            );
-            let missing = i64::from((m.themes & !themes).count_ones());
-            let weight = w[Term::ThemeMissing].saturating_mul(headcount);
-            p.add(Term::ThemeMissing, weight.saturating_mul(missing));
-        }
-        let unmet = m.wishes.iter().filter(|x| !workshops.contains(x)).count() as i64;
-        p.add(Term::Wish, w[Term::Wish].saturating_mul(unmet));
-        let day = if m.is_group {
-            Term::GroupDay
-        } else {
-            Term::ParticipantDay
-        };
-        p.add(day, w[day].saturating_mul(days.len() as i64));
-        for day in days.values_mut() {
-            day.sort();
-            let minutes = day_travel(model, m.base, day);
-            p.add(
-                Term::TravelMinute,
-                w[Term::TravelMinute].saturating_mul(minutes),
-            );
-        }
+        let attends = |x: usize| workshops.contains(&x);
+        let certified = member_terms(model, mi, themes, attends, days.into_values(), &mut p);
         outcomes.push(CourseOutcome { certified });
     }
     for s in r.placed.iter().filter(|s| s.resolved()) {
         if let Some(wk) = s.workshop {
-            let min = model.workshops[wk].min as i64;
-            let short = (min - attending.get(&s.entry).copied().unwrap_or(0)).max(0);
-            p.add(Term::Underfill, w[Term::Underfill].saturating_mul(short));
+            let attending = attending.get(&s.entry).copied().unwrap_or(0);
+            p.add(Term::Underfill, underfill(model, wk, attending));
         }
     }
     (p, outcomes)
+}
+
+/// Adds one member's course terms (SPEC §7) to `p`: `uncertified` and
+/// `theme_missing` when it wants a certificate its course does not give,
+/// `wish`, `group_day` or `participant_day`, and `travel_minute`; given the
+/// themes its course validates, which workshops it attends, and its stops
+/// (start, venue) on each day it comes. Returns whether it is certified.
+pub fn member_terms(
+    model: &Model,
+    member: usize,
+    themes: ThemeSet,
+    attends: impl Fn(usize) -> bool,
+    days: impl IntoIterator<Item = Vec<(usize, usize)>>,
+    p: &mut Penalty,
+) -> bool {
+    let w = &model.weights;
+    let m = &model.members[member];
+    let certified = themes & m.themes == m.themes;
+    let headcount = i64::from(m.headcount);
+    if m.certificate && !certified {
+        p.add(
+            Term::Uncertified,
+            w[Term::Uncertified].saturating_mul(headcount),
+        );
+        let missing = i64::from((m.themes & !themes).count_ones());
+        let weight = w[Term::ThemeMissing].saturating_mul(headcount);
+        p.add(Term::ThemeMissing, weight.saturating_mul(missing));
+    }
+    let unmet = m.wishes.iter().filter(|&&x| !attends(x)).count() as i64;
+    p.add(Term::Wish, w[Term::Wish].saturating_mul(unmet));
+    let day_term = if m.is_group {
+        Term::GroupDay
+    } else {
+        Term::ParticipantDay
+    };
+    for mut day in days {
+        p.add(day_term, w[day_term]);
+        day.sort_unstable();
+        let minutes = day_travel(model, m.base, &day);
+        p.add(
+            Term::TravelMinute,
+            w[Term::TravelMinute].saturating_mul(minutes),
+        );
+    }
+    certified
+}
+
+/// The weighted `underfill` of one session of `workshop` attended by `attending` people.
+pub fn underfill(model: &Model, workshop: usize, attending: i64) -> i64 {
+    let short = (i64::from(model.workshops[workshop].min) - attending).max(0);
+    model.weights[Term::Underfill].saturating_mul(short)
 }
 
 /// Minutes travelled on one day: base → first venue → … → last venue → base.

@@ -33,7 +33,7 @@ pub mod search;
 use instance::Instance;
 use rally_check::Penalty;
 use rally_model::types::Unscheduled;
-use rally_model::{Model, Plan};
+use rally_model::{Model, Placement, Plan};
 pub use rally_search::Options;
 use rally_search::Progress;
 use rayon::prelude::*;
@@ -46,6 +46,8 @@ pub struct PlanOutcome {
     pub plan: Plan,
     /// The checker's penalty of `plan`.
     pub penalty: Penalty,
+    /// Where each session is (`None`: unscheduled), the indices behind `plan`.
+    pub at: Vec<Option<Placement>>,
     /// Whether `penalty.total` is proven optimal (it equals `lower_bound`).
     pub optimal: bool,
     /// A lower bound on the penalty of any programme of the edition (pins kept).
@@ -66,10 +68,15 @@ pub fn plan(model: &Model, opts: &Options) -> PlanOutcome {
     let parts = parts::split(&instance);
     let best = Progress::new(opts.progress, parts.len());
     let budget = &opts.budget;
+    let shares = shares(budget.effort(), &parts, model.sessions.len());
     let solved: Vec<search::Solved> = parts
         .par_iter()
+        .zip(shares)
         .enumerate()
-        .map(|(i, part)| search::solve_part(&instance, part, i, opts.seed, budget, &best))
+        .map(|(i, (part, effort))| {
+            let own = budget.share(effort);
+            search::solve_part(&instance, part, i, opts.seed, &own, &best)
+        })
         .collect();
     let mut at = vec![None; model.sessions.len()];
     let mut lower_bound = Some(0);
@@ -89,13 +96,28 @@ pub fn plan(model: &Model, opts: &Options) -> PlanOutcome {
         moved: instance.moved(&at),
         plan,
         penalty,
+        at,
         lower_bound,
         elapsed: budget.elapsed(),
     }
 }
 
+/// Each part's share of the effort, in proportion to its sessions (at least
+/// one unit each), so that a part's search never depends on the others'.
+fn shares(effort: Option<u64>, parts: &[parts::Part], sessions: usize) -> Vec<Option<u64>> {
+    parts
+        .iter()
+        .map(|p| {
+            effort.map(|e| {
+                let share = u128::from(e) * p.sessions.len() as u128 / sessions.max(1) as u128;
+                u64::try_from(share).unwrap_or(u64::MAX).max(1)
+            })
+        })
+        .collect()
+}
+
 /// The plan file of a programme: sessions in period order, unscheduled ones with reasons.
-fn to_plan(instance: &Instance, at: &[Option<rally_model::Placement>]) -> Plan {
+pub fn to_plan(instance: &Instance, at: &[Option<rally_model::Placement>]) -> Plan {
     let model = instance.model;
     let mut placed: Vec<(rally_model::Placement, usize)> = at
         .iter()

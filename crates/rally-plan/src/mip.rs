@@ -15,12 +15,11 @@
 
 use crate::coverage::Class;
 use crate::programme::{themes, Programme};
-use good_lp::{
-    constraint, variable, Constraint, Expression, ProblemVariables, Solution, SolverModel, Variable,
-};
+use good_lp::{constraint, variable, Constraint, Expression, ProblemVariables, Variable};
 use rally_model::{Model, Placement, Term, ThemeSet};
+use rally_search::mip::{self as backend, Sense};
+use rally_search::Budget;
 use std::collections::BTreeMap;
-use std::time::Duration;
 
 /// Classes with more candidate placements than this for a theme are left out
 /// of the coverage terms (they are almost never at risk and make dense rows).
@@ -59,12 +58,14 @@ pub struct Outcome {
 }
 
 /// Places the `free` sessions (unplaced in `prog`) as well as possible with the
-/// others fixed; `None` when the solver gives up (time limit with no solution).
+/// others fixed, within `nodes` of branch and bound; `None` when the solver
+/// gives up (no solution within its limits).
 pub fn solve(
     prog: &Programme,
     free: &[usize],
     classes: &[Class],
-    limit: Duration,
+    nodes: u64,
+    budget: &Budget,
 ) -> Option<Outcome> {
     let model = prog.model();
     let mut count: BTreeMap<usize, i32> = BTreeMap::new();
@@ -93,7 +94,7 @@ pub fn solve(
     b.same_day(&count);
     b.daily_load();
     b.coverage(classes);
-    let (values, optimal, coverage) = b.run(limit)?;
+    let (values, optimal, coverage) = b.run(nodes, budget)?;
     Some(Outcome {
         placed: assign(prog, free, &values),
         optimal,
@@ -390,7 +391,7 @@ impl<'m> Builder<'_, '_, 'm> {
     }
 
     /// Solves; the value of each binary, whether it is proven optimal, and the coverage counted.
-    fn run(self, limit: Duration) -> Option<(Vec<Chosen>, bool, i64)> {
+    fn run(self, nodes: u64, budget: &Budget) -> Option<(Vec<Chosen>, bool, i64)> {
         let Builder {
             vars,
             slots,
@@ -399,12 +400,8 @@ impl<'m> Builder<'_, '_, 'm> {
             uncovered,
             ..
         } = self;
-        let mut problem = rally_search::mip::backend(vars.minimise(objective), limit);
-        for c in constraints {
-            problem.add_constraint(c);
-        }
-        let solution = problem.solve().ok()?;
-        let optimal = matches!(solution.status(), good_lp::SolutionStatus::Optimal);
+        let solution =
+            backend::solve(vars, Sense::Minimise, objective, constraints, nodes, budget)?;
         let values = slots
             .iter()
             .map(|s| (s.workshop, s.at, solution.value(s.y) > 0.5))
@@ -414,7 +411,7 @@ impl<'m> Builder<'_, '_, 'm> {
             .filter(|(z, _)| solution.value(*z) > 0.5)
             .map(|(_, cost)| cost)
             .sum();
-        Some((values, optimal, coverage))
+        Some((values, solution.optimal, coverage))
     }
 }
 

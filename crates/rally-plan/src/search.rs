@@ -2,7 +2,9 @@
 //! large neighbourhoods (a territory, a territory's fortnight, a partner's
 //! sessions) freed and re-placed by the exact model, then coverage repair.
 //! Small parts are solved by the exact model whole, which proves optimality.
-//! Anytime: it stops at the deadline with the best programme so far.
+//! Anytime: it stops when its budget is spent (one unit per neighbourhood
+//! re-placed, the exact model limited by nodes) or cut short by the clock,
+//! with the best programme so far.
 
 use crate::construct::{self, Needs};
 use crate::coverage::{self, Class};
@@ -16,16 +18,15 @@ use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use std::collections::BTreeMap;
-use std::time::Duration;
 
 /// Binaries up to which a whole part goes to the exact model.
 const WHOLE_PART_LIMIT: usize = 1500;
 /// Binaries up to which a neighbourhood goes to the exact model.
 const NEIGHBOURHOOD_LIMIT: usize = 600;
-/// Longest a solve of the whole part may take.
-const WHOLE_LIMIT: Duration = Duration::from_secs(20);
-/// Longest a solve of a neighbourhood may take.
-const NEIGHBOURHOOD_SOLVE_LIMIT: Duration = Duration::from_secs(2);
+/// Branch-and-bound nodes for a solve of the whole part.
+const WHOLE_NODES: u64 = 2000;
+/// Branch-and-bound nodes for a solve of a neighbourhood.
+const NEIGHBOURHOOD_NODES: u64 = 200;
 
 /// The programme of a part and what is known of its optimum.
 pub struct Solved {
@@ -66,7 +67,7 @@ pub fn solve_part(
         prog,
     };
     best.report(index, state.total());
-    let out_of_time = || budget.exhausted();
+    let out_of_time = || budget.late();
     relocate(&mut state, &classes, &mut rng, &out_of_time);
     best.report(index, state.total());
     let linear_bound = crate::bound::linear(instance, part);
@@ -181,12 +182,13 @@ fn relocate(
 
 /// The whole part through the exact model; its bound when proven optimal.
 fn whole(state: &mut State, free: &[usize], classes: &[Class], budget: &Budget) -> Option<i64> {
-    let (mut candidate, optimal, relaxed) = resolve(state, free, classes, budget, WHOLE_LIMIT)?;
+    budget.spend(1);
+    let (mut candidate, optimal, relaxed) = resolve(state, free, classes, budget, WHOLE_NODES)?;
     let bound = (optimal && state.prog.instance.previous.iter().all(Option::is_none))
         .then(|| candidate.prog.cost() + relaxed);
     if candidate.coverage > relaxed {
         // The model's coverage is a necessary condition only: mend what it let through.
-        let out_of_time = || budget.exhausted();
+        let out_of_time = || budget.late();
         crate::repair::repair_coverage(&mut candidate.prog, classes, &out_of_time);
         candidate.coverage = coverage_of(&candidate.prog, classes);
     }
@@ -203,7 +205,7 @@ fn resolve<'i, 'm>(
     free: &[usize],
     classes: &[Class],
     budget: &Budget,
-    most: Duration,
+    nodes: u64,
 ) -> Option<(State<'i, 'm>, bool, i64)> {
     let mut prog = state.prog.clone();
     for &s in free {
@@ -211,11 +213,10 @@ fn resolve<'i, 'm>(
             prog.remove(s);
         }
     }
-    let limit = budget.remaining(most);
-    if limit.is_zero() || budget.exhausted() {
+    if budget.late() {
         return None;
     }
-    let outcome = mip::solve(&prog, free, classes, limit)?;
+    let outcome = mip::solve(&prog, free, classes, nodes, budget)?;
     for (s, at) in outcome.placed {
         if prog.can_place(s, at) {
             prog.place(s, at);
@@ -284,7 +285,8 @@ fn neighbourhoods(
         }
         let hood = &hoods[i % hoods.len()];
         i += 1;
-        match resolve(state, hood, classes, budget, NEIGHBOURHOOD_SOLVE_LIMIT) {
+        budget.spend(1);
+        match resolve(state, hood, classes, budget, NEIGHBOURHOOD_NODES) {
             Some((candidate, _, _)) if candidate.total() < state.total() => {
                 *state = candidate;
                 best.report(index, state.total());

@@ -62,7 +62,7 @@ fn exact_optimum(model: &Model) -> i64 {
         .collect();
     let classes =
         rally_plan::coverage::classes(model, &(0..model.members.len()).collect::<Vec<_>>());
-    let outcome = rally_plan::mip::solve(&prog, &free, &classes, Duration::from_secs(60))
+    let outcome = rally_plan::mip::solve(&prog, &free, &classes, u64::MAX, &Budget::unlimited())
         .expect("the exact model solves");
     assert!(outcome.optimal, "the exact model proves optimality");
     for (s, at) in outcome.placed {

@@ -1,0 +1,101 @@
+//! `rally solve` (SPEC §8): the programme and the courses together, for the
+//! lowest total penalty of SPEC §7. It stands above both solvers and works
+//! on indices — where each session is (`Vec<Option<Placement>>`), courses as
+//! board offers, suggestions as (workshop, weekday, slot, venue) indices —
+//! and writes words only once, at the end: one [`Plan`], judged once by the
+//! checker.
+//!
+//! 1. plan the programme ([`rally_plan::plan`]) with at most half the time
+//!    (its search ends by itself; the effort it spends is counted);
+//! 2. route every member through it ([`rally_assign::route`]);
+//! 3. improve ([`improve`]): move sessions where the courses say people are
+//!    squeezed out, re-route, keep what lowers the total ([`score`]);
+//! 4. write the plan and let the checker score it.
+//!
+//! Same input, seed and effort give the same plan unless the clock or the
+//! cancel flag cut the search short ([`rally_search::Budget`]). Effort the
+//! planner leaves goes to the improvement, whose best plan so far only gets
+//! better: beyond what the planner needs, more effort never gives a worse plan.
+
+pub mod improve;
+pub mod score;
+
+use rally_assign::AssignOutcome;
+use rally_check::Penalty;
+use rally_model::Model;
+use rally_plan::instance::Instance;
+use rally_plan::programme::Programme;
+pub use rally_search::Options;
+use std::time::Duration;
+
+/// Share of the time limit given to planning the programme.
+const PLAN_SHARE: f64 = 0.5;
+
+/// What [`solve`] returns.
+#[derive(Debug, Clone)]
+pub struct SolveOutcome {
+    /// The plan and its checker's report, with who is left out and why.
+    pub assigned: AssignOutcome,
+    /// The planner's penalty before courses.
+    pub programme_penalty: Penalty,
+    /// Sessions moved after the first routing, by id.
+    pub moved: Vec<String>,
+    /// Whether the clock or the cancel flag cut some search short (then the
+    /// plan may differ from run to run; with effort alone it does not).
+    pub cut_short: bool,
+    /// Units of effort spent.
+    pub effort: u64,
+    pub elapsed: Duration,
+}
+
+/// Plans, routes and improves; the plan is judged once by the checker.
+pub fn solve(model: &Model, options: &Options) -> SolveOutcome {
+    let budget = &options.budget;
+    let plan_budget = match budget.remaining() {
+        Some(left) => budget.within(left.mul_f64(PLAN_SHARE), None),
+        None => budget.share(None),
+    };
+    let planned = rally_plan::plan(
+        model,
+        &Options {
+            budget: plan_budget.clone(),
+            previous: None,
+            ..options.clone()
+        },
+    );
+    let instance = Instance::new(model, None);
+    let all_sessions: Vec<usize> = (0..model.sessions.len()).collect();
+    let all_territories: Vec<usize> = (0..model.territories.len()).collect();
+    let mut prog = Programme::new(&instance, &all_sessions, &all_territories);
+    for (s, at) in planned.at.iter().enumerate() {
+        if let (Some(at), None) = (*at, prog.at[s]) {
+            prog.place(s, at);
+        }
+    }
+    let improve_budget = budget.share(
+        budget
+            .effort()
+            .map(|e| e.saturating_sub(plan_budget.spent())),
+    );
+    let improved = improve::run(&mut prog, options.seed, &improve_budget, options.progress);
+    let mut plan = rally_plan::to_plan(&instance, &prog.at);
+    let courses = rally_assign::course_sessions(&improved.board, &improved.found);
+    plan.courses = Some(rally_assign::plan_courses(model, &courses));
+    let report = rally_check::check(model, &plan);
+    plan.penalty = Some(report.penalty.to_map());
+    let mut assigned = rally_assign::outcome(&improved.board, &improved.found, plan, &report);
+    assigned.programme_valid = report.valid;
+    assigned.elapsed = budget.elapsed();
+    SolveOutcome {
+        assigned,
+        programme_penalty: planned.penalty,
+        moved: improved
+            .moved
+            .iter()
+            .map(|&s| model.sessions[s].id.clone())
+            .collect(),
+        cut_short: budget.cut_short(),
+        effort: budget.spent_in_all(),
+        elapsed: budget.elapsed(),
+    }
+}

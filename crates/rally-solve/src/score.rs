@@ -1,0 +1,64 @@
+//! The total penalty of SPEC §7 on indices, for the search to compare plans
+//! without writing them: the programme's linear terms as
+//! [`Programme::cost`] keeps them, `coverage` from the checker's reach of
+//! every member, and the course terms below. The tests hold it to the
+//! checker's penalty of the same plan.
+
+use rally_assign::board::Board;
+use rally_check::penalty::{self, Penalty};
+use rally_model::{Model, Term};
+use rally_plan::programme::Programme;
+use std::collections::BTreeMap;
+
+/// The total penalty of a programme and the courses on it (board offers per member).
+pub fn total(prog: &Programme, board: &Board, courses: &[Vec<usize>]) -> i64 {
+    let model = board.model;
+    prog.cost() + rally_check::coverage(model, &board.reach) + course_terms(board, courses)
+}
+
+/// The course terms of SPEC §7 (`uncertified`, `theme_missing`, `wish`, the
+/// day terms, `travel_minute`, `underfill`), weighted, for courses given as
+/// board offers per member: the checker's own rules, applied on indices.
+pub fn course_terms(board: &Board, courses: &[Vec<usize>]) -> i64 {
+    let model = board.model;
+    let mut attending = vec![0i64; board.offers.len()];
+    let mut p = Penalty::default();
+    for (m, course) in courses.iter().enumerate() {
+        let member = &model.members[m];
+        let mut themes = 0;
+        let mut days: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+        for &o in course {
+            let offer = &board.offers[o];
+            attending[o] += i64::from(member.headcount);
+            themes |= model.workshops[offer.workshop].themes;
+            days.entry(model.grid.day_of(offer.at.period))
+                .or_default()
+                .push((offer.start as usize, offer.at.venue));
+        }
+        let attends = |wk: usize| course.iter().any(|&o| board.offers[o].workshop == wk);
+        penalty::member_terms(model, m, themes, attends, days.into_values(), &mut p);
+    }
+    for (o, offer) in board.offers.iter().enumerate() {
+        p.add(
+            Term::Underfill,
+            penalty::underfill(model, offer.workshop, attending[o]),
+        );
+    }
+    p.with_total().total
+}
+
+/// The certified headcount of courses given as board offers per member.
+pub fn certified(model: &Model, board: &Board, courses: &[Vec<usize>]) -> u64 {
+    courses
+        .iter()
+        .enumerate()
+        .filter(|(m, c)| {
+            let member = &model.members[*m];
+            let got = c.iter().fold(0, |t, &o| {
+                t | model.workshops[board.offers[o].workshop].themes
+            });
+            member.certificate && got & member.themes == member.themes
+        })
+        .map(|(m, _)| u64::from(model.members[m].headcount))
+        .sum()
+}

@@ -1,0 +1,192 @@
+//! `solve` on the fixtures, on generated editions and on tightened ones
+//! (fewer sessions and seats, so that people are squeezed out): every plan
+//! is valid by the checker with the checker's penalty, the search's own
+//! score is the checker's, the same seed and effort give the same bytes on
+//! one thread or several, and more effort never gives a worse plan.
+
+use proptest::prelude::*;
+use rally_model::Model;
+use rally_plan::instance::Instance;
+use rally_plan::programme::Programme;
+use rally_search::Budget;
+use rally_solve::{solve, Options, SolveOutcome};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> Model {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    rally_model::parse_edition(&text).expect("a valid fixture")
+}
+
+/// A generated edition of one département, tightened: `participants` kept,
+/// each workshop with half its sessions (at least one) and at most `seats`.
+fn tight(seed: u64, participants: usize, seats: u32) -> Model {
+    let mut ed = rally_generate::generate(1, seed);
+    ed.participants.truncate(participants);
+    ed.groups.truncate(2);
+    for w in &mut ed.workshops {
+        w.sessions = Some(w.sessions.unwrap_or(1).div_ceil(2));
+        w.capacity.max = w.capacity.max.min(seats).max(w.capacity.min);
+    }
+    let text = serde_json::to_string(&ed).expect("serializes");
+    rally_model::parse_edition(&text).expect("a valid edition")
+}
+
+fn run(model: &Model, seed: u64, effort: Option<u64>) -> SolveOutcome {
+    solve(
+        model,
+        &Options {
+            seed,
+            budget: Budget::new(None, effort),
+            ..Options::default()
+        },
+    )
+}
+
+/// The plan is valid, carries the checker's penalty, and the search's score
+/// of it (on indices) is the checker's total.
+fn judged(model: &Model, out: &SolveOutcome) {
+    let plan = &out.assigned.plan;
+    let report = rally_check::check(model, plan);
+    assert!(report.valid, "{:#?}", report.violations);
+    assert_eq!(plan.penalty, Some(report.penalty.to_map()));
+    assert_eq!(out.assigned.penalty, report.penalty);
+    assert_eq!(score_of(model, plan), report.penalty.total);
+}
+
+/// [`rally_solve::score::total`] of a written plan, rebuilt on indices.
+fn score_of(model: &Model, plan: &rally_model::Plan) -> i64 {
+    let instance = Instance::new(model, None);
+    let all: Vec<usize> = (0..model.sessions.len()).collect();
+    let territories: Vec<usize> = (0..model.territories.len()).collect();
+    let mut prog = Programme::new(&instance, &all, &territories);
+    let mut at = vec![None; model.sessions.len()];
+    for s in &plan.sessions {
+        let session = model.session(&s.id).expect("known session");
+        let day = rally_model::calendar::parse_date(&s.date).and_then(|d| model.grid.day(d));
+        let period = model.grid.period(
+            day.expect("an opening day"),
+            model.grid.slot(&s.slot).expect("a slot"),
+        );
+        let placement = rally_model::Placement {
+            period,
+            venue: model.venue(&s.venue).expect("a venue"),
+        };
+        at[session] = Some(placement);
+        if prog.at[session].is_none() {
+            prog.place(session, placement);
+        }
+    }
+    let board = rally_assign::board::Board::from_placements(model, &at);
+    let mut courses = vec![Vec::new(); model.members.len()];
+    for c in plan.courses.iter().flatten() {
+        let m = model.member(&c.member).expect("a member");
+        courses[m] = c
+            .sessions
+            .iter()
+            .map(|id| {
+                let s = model.session(id).expect("a session");
+                board
+                    .offers
+                    .iter()
+                    .position(|o| o.session == s)
+                    .expect("an offer")
+            })
+            .collect();
+        courses[m].sort_by_key(|&o| (board.offers[o].at.period, o));
+    }
+    rally_solve::score::total(&prog, &board, &courses)
+}
+
+#[test]
+fn fixtures_are_solved_validly() {
+    for name in ["tiny.json", "haute-vienne-2016.json"] {
+        let model = fixture(name);
+        judged(&model, &run(&model, 1, Some(50)));
+    }
+}
+
+#[test]
+fn squeezed_people_make_the_search_move_sessions() {
+    let model = tight(7, 200, 10);
+    let out = run(&model, 1, Some(200));
+    judged(&model, &out);
+    assert!(
+        out.assigned.penalty[rally_model::Term::Uncertified] > 0,
+        "the edition is tight"
+    );
+    assert!(out.effort > 0);
+}
+
+#[test]
+fn same_seed_and_effort_same_bytes_on_one_thread_or_two() {
+    let model = tight(3, 150, 12);
+    let on = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a pool");
+        let out = pool.install(|| run(&model, 5, Some(40)));
+        assert!(!out.cut_short);
+        serde_json::to_string(&out.assigned.plan).expect("serializes")
+    };
+    let one = on(1);
+    assert_eq!(one, on(2));
+    assert_eq!(one, on(2));
+}
+
+#[test]
+fn a_time_limit_returns_a_valid_plan() {
+    let model = tight(4, 200, 10);
+    let out = solve(
+        &model,
+        &Options {
+            seed: 1,
+            budget: Budget::new(Some(std::time::Duration::from_millis(5)), None),
+            ..Options::default()
+        },
+    );
+    judged(&model, &out);
+}
+
+#[test]
+fn the_cancel_flag_returns_a_valid_plan() {
+    let model = tight(5, 200, 10);
+    let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let out = solve(
+        &model,
+        &Options {
+            seed: 1,
+            budget: Budget::new(None, None).with_cancel(flag),
+            ..Options::default()
+        },
+    );
+    judged(&model, &out);
+    assert!(out.cut_short);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4))]
+
+    #[test]
+    fn generated_editions_are_solved_validly(seed in 0u64..1000) {
+        let model = tight(seed, 120, 14);
+        judged(&model, &run(&model, seed, Some(30)));
+    }
+
+    /// Beyond the effort the planner needs, more effort only lets the
+    /// improvement go further, and its best plan never gets worse.
+    #[test]
+    fn more_effort_never_gives_a_worse_plan(seed in 0u64..1000, extra in 1u64..6) {
+        let model = tight(seed, 150, 10);
+        let planner = run(&model, 1, Some(0)).effort;
+        let mut last = i64::MAX;
+        for step in 0..3 {
+            let out = run(&model, 1, Some(planner + step * extra));
+            prop_assert!(out.assigned.penalty.total <= last);
+            last = out.assigned.penalty.total;
+        }
+    }
+}
