@@ -39,6 +39,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             },
             outcome.elapsed.as_secs_f64()
         );
+        let total = outcome.assigned.penalty.total;
+        match outcome.lower_bound {
+            Some(b) if b >= total => eprintln!("total penalty {total}: proven optimal"),
+            Some(b) => eprintln!(
+                "total penalty {total}; lower bound {b}, gap {:.1}%",
+                100.0 * (total - b) as f64 / total.max(1) as f64
+            ),
+            None => eprintln!("total penalty {total}; no lower bound"),
+        }
         eprint!("{}", args.search.budget_line(&options.budget));
     }
     Ok(ExitCode::SUCCESS)

@@ -10,13 +10,15 @@
 //! 2. route every member through it ([`rally_assign::route`]);
 //! 3. improve ([`improve`]): move sessions where the courses say people are
 //!    squeezed out, re-route, keep what lowers the total ([`score`]);
-//! 4. write the plan and let the checker score it.
+//! 4. write the plan and let the checker score it; [`bound`] says how far
+//!    from the best possible it can be.
 //!
 //! Same input, seed and effort give the same plan unless the clock or the
 //! cancel flag cut the search short ([`rally_search::Budget`]). Effort the
 //! planner leaves goes to the improvement, whose best plan so far only gets
 //! better: beyond what the planner needs, more effort never gives a worse plan.
 
+pub mod bound;
 pub mod improve;
 pub mod score;
 
@@ -45,6 +47,8 @@ pub struct SolveOutcome {
     pub cut_short: bool,
     /// Units of effort spent.
     pub effort: u64,
+    /// A lower bound on the total penalty of any plan (see [`bound`]).
+    pub lower_bound: Option<i64>,
     pub elapsed: Duration,
 }
 
@@ -95,6 +99,7 @@ pub fn solve(model: &Model, options: &Options) -> SolveOutcome {
             .map(|&s| model.sessions[s].id.clone())
             .collect(),
         cut_short: budget.cut_short(),
+        lower_bound: planned.lower_bound.map(|b| bound::lower_bound(model, b)),
         effort: budget.spent_in_all(),
         elapsed: budget.elapsed(),
     }

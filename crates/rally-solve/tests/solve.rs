@@ -54,6 +54,8 @@ fn judged(model: &Model, out: &SolveOutcome) {
     assert_eq!(plan.penalty, Some(report.penalty.to_map()));
     assert_eq!(out.assigned.penalty, report.penalty);
     assert_eq!(score_of(model, plan), report.penalty.total);
+    let bound = out.lower_bound.expect("a bound");
+    assert!(bound <= report.penalty.total);
 }
 
 /// [`rally_solve::score::total`] of a written plan, rebuilt on indices.
