@@ -20,30 +20,13 @@ use std::time::Duration;
 
 const SIZES: [usize; 3] = [1, 12, 101];
 
-/// The budget of a run for a size: its speed target, starting now.
-fn budget(territories: usize) -> Budget {
-    let limit = Duration::from_secs(match territories {
+/// The time limit of a run for a size: its speed target.
+fn limit(territories: usize) -> Duration {
+    Duration::from_secs(match territories {
         1 => 2,
         12 => 10,
         _ => 60,
-    });
-    Budget::new(Some(limit), None, Default::default())
-}
-
-fn assign_options(budget: &Budget) -> AssignOptions<'_> {
-    AssignOptions {
-        seed: 1,
-        budget: Some(budget),
-        progress: None,
-    }
-}
-
-fn solve_options(budget: &Budget) -> SolveOptions<'_> {
-    SolveOptions {
-        seed: 1,
-        budget: Some(budget),
-        progress: None,
-    }
+    })
 }
 
 fn line(what: &str, territories: usize, o: &AssignOutcome) {

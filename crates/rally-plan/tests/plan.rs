@@ -62,8 +62,14 @@ fn exact_optimum(model: &Model) -> i64 {
         .collect();
     let classes =
         rally_plan::coverage::classes(model, &(0..model.members.len()).collect::<Vec<_>>());
-    let outcome = rally_plan::mip::solve(&prog, &free, &classes, u64::MAX, &Budget::unlimited())
-        .expect("the exact model solves");
+    let outcome = rally_plan::mip::solve(
+        &prog,
+        &free,
+        &classes,
+        u64::MAX,
+        &rally_search::Budget::default(),
+    )
+    .expect("the exact model solves");
     assert!(outcome.optimal, "the exact model proves optimality");
     for (s, at) in outcome.placed {
         prog.place(s, at);
