@@ -93,9 +93,13 @@ fn replanning_from_a_plan_moves_nothing_without_a_change() {
     );
     judged(&edition, &second, &plan2);
     let summary = String::from_utf8_lossy(&output.stderr);
-    assert!(summary.contains("moved 0 session(s)"), "{summary}");
+    assert!(summary.contains("0 session(s) moved"), "{summary}");
     let one: Value = serde_json::from_str(&std::fs::read_to_string(&first).unwrap()).unwrap();
     assert_eq!(one["sessions"], plan2["sessions"]);
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        std::fs::read(&second).unwrap()
+    );
 }
 
 #[test]

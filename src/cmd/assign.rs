@@ -1,4 +1,5 @@
-//! `rally assign EDITION PLAN -o PLAN2 [--time-limit SECONDS] [--effort N] [--seed N] [--quiet]`:
+//! `rally assign EDITION PLAN -o PLAN2 [--time-limit SECONDS] [--effort N] [--seed N] [--quiet]
+//! [--from OLD_PLAN [--frozen-until DATE] [--attended FILE] [--changes FILE]]`:
 //! keeps the programme of PLAN as is, gives every group and participant a
 //! course, and writes the plan with the checker's penalty.
 
@@ -16,6 +17,10 @@ pub struct Args {
     output: PathBuf,
     #[command(flatten)]
     search: super::SearchArgs,
+    #[command(flatten)]
+    replan: super::replan::ReplanArgs,
+    #[command(flatten)]
+    changes: super::replan::ChangesArgs,
 }
 
 /// Assigns, writes the plan, and prints the summary on standard error.
@@ -27,14 +32,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         )
         .into());
     }
-    let inputs = [args.edition.as_path(), args.plan.as_path()];
+    let mut inputs = vec![args.edition.as_path(), args.plan.as_path()];
+    inputs.extend(args.replan.inputs());
     crate::io::check_output(&args.output, &inputs)?;
+    args.changes.check(&args.output, &inputs)?;
     let model = crate::io::edition(&args.edition)?;
     let plan = crate::io::plan(&args.plan)?;
     crate::io::same_edition(&model, &plan, &args.plan)?;
+    let replan = args.replan.load(&model)?;
     let progress = args.search.progress("assign")?;
     let show = |best: i64| progress.report(best);
-    let options = args.search.options(&show)?;
+    let options = rally_assign::Options {
+        previous: replan.as_ref(),
+        ..args.search.options(&show)?
+    };
     let outcome = rally_assign::assign(&model, &plan, &options);
     progress.finish();
     if !outcome.programme_valid && !args.search.quiet {
@@ -48,5 +59,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprint!("{}", outcome.summary());
         eprint!("{}", args.search.budget_line(&options.budget));
     }
+    super::replan::report(
+        &model,
+        &outcome.plan,
+        replan.as_ref(),
+        args.changes.changes.as_deref(),
+        args.search.quiet,
+        &inputs,
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,6 @@
-//! `rally check EDITION PLAN [--json] [--lang fr|en]`: validates and scores a plan;
-//! the readable report opens with the people left out.
+//! `rally check EDITION PLAN [--json] [--lang fr|en] [--from OLD_PLAN [--frozen-until DATE]
+//! [--attended FILE]]`: validates and scores a plan (with `--from`, against a published
+//! plan too, SPEC §9); the readable report opens with the people left out.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,13 +16,17 @@ pub struct Args {
     json: bool,
     #[command(flatten)]
     lang: super::LangArg,
+    #[command(flatten)]
+    replan: super::replan::ReplanArgs,
 }
 
 /// Exit 0 when the plan is valid, 1 when it breaks hard rules.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let model = crate::io::edition(&args.edition)?;
     let plan = crate::io::plan(&args.plan)?;
-    let programme = rally_export::Programme::new(&model, &plan).in_language(args.lang.get());
+    let replan = args.replan.load(&model)?;
+    let programme = rally_export::Programme::new_from(&model, &plan, replan.as_ref())
+        .in_language(args.lang.get());
     let report = &programme.report;
     if args.json {
         println!("{}", report.to_json());

@@ -1,4 +1,5 @@
-//! `rally export EDITION [PLAN] --html DIR --ics DIR --csv DIR --print DIR --sheets DIR`:
+//! `rally export EDITION [PLAN] --html DIR --ics DIR --csv DIR --print DIR --sheets DIR
+//! [--from OLD_PLAN]`:
 //! what a rally team hands out (see the rally-export crate).
 
 use crate::io::BadInput;
@@ -32,6 +33,11 @@ pub struct Args {
     force: bool,
     #[command(flatten)]
     lang: super::LangArg,
+    /// Mark what changed against this published plan (HTML), and update the
+    /// calendars imported from it (ICS: same UIDs, moved ones re-sequenced,
+    /// removed ones cancelled).
+    #[arg(long, value_name = "OLD_PLAN")]
+    from: Option<PathBuf>,
 }
 
 /// Reads the inputs, builds every output in memory, then writes them; bad
@@ -56,7 +62,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .into());
         };
         let plan = crate::io::plan(plan_path)?;
-        let programme = Programme::new(&model, &plan).in_language(args.lang.get());
+        let replan = args
+            .from
+            .as_deref()
+            .map(|from| -> anyhow::Result<_> {
+                let old = crate::io::plan(from)?;
+                Ok(rally_model::replan::Replan::new(&model, old, None, None))
+            })
+            .transpose()?;
+        let programme =
+            Programme::new_from(&model, &plan, replan.as_ref()).in_language(args.lang.get());
         if !programme.report.valid {
             eprintln!(
                 "rally export: the plan breaks {} hard rule(s); the pages say which (rally check tells more)",
@@ -67,7 +82,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             outputs.push((dir, rally_export::html::site(&programme), "page(s)"));
         }
         if let Some(dir) = args.ics {
-            outputs.push((dir, rally_export::ics::calendars(&programme), "calendar(s)"));
+            let files = match (&replan, &programme.changes) {
+                (Some(rp), Some(changes)) => {
+                    let old = Programme::new(&model, &rp.old);
+                    rally_export::ics::calendars_from(&programme, &old, changes)
+                }
+                _ => rally_export::ics::calendars(&programme),
+            };
+            outputs.push((dir, files, "calendar(s)"));
         }
         if let Some(dir) = args.csv {
             outputs.push((dir, rally_export::tables::tables(&programme), "sheet(s)"));
@@ -91,6 +113,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut inputs = vec![args.edition.as_path()];
     inputs.extend(args.plan.as_deref());
+    inputs.extend(args.from.as_deref());
     for (dir, files, what) in &outputs {
         crate::io::write_folder(dir, files, &inputs, args.force)?;
         eprintln!("rally export: {} {what} in {}", files.len(), dir.display());

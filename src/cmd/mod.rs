@@ -7,6 +7,7 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod plan;
+pub mod replan;
 pub mod solve;
 
 use rally_export::Lang;

@@ -1,4 +1,5 @@
-//! `rally plan EDITION -o PLAN [--time-limit SECONDS] [--effort N] [--seed N] [--from OLD_PLAN] [--quiet]`:
+//! `rally plan EDITION -o PLAN [--time-limit SECONDS] [--effort N] [--seed N] [--quiet]
+//! [--from OLD_PLAN [--frozen-until DATE] [--attended FILE] [--changes FILE]]`:
 //! plans the programme (no courses) and writes it with the checker's penalty.
 
 use std::path::PathBuf;
@@ -11,9 +12,10 @@ pub struct Args {
     /// The plan to write (`-` for standard output).
     #[arg(short, long)]
     output: PathBuf,
-    /// Re-plan after a change: keep this plan's sessions where they are unless they must move.
-    #[arg(long, value_name = "OLD_PLAN")]
-    from: Option<PathBuf>,
+    #[command(flatten)]
+    replan: super::replan::ReplanArgs,
+    #[command(flatten)]
+    changes: super::replan::ChangesArgs,
     #[command(flatten)]
     search: super::SearchArgs,
 }
@@ -22,28 +24,37 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     args.search.time_limit()?;
     let mut inputs = vec![args.edition.as_path()];
-    inputs.extend(args.from.as_deref());
+    inputs.extend(args.replan.inputs());
     crate::io::check_output(&args.output, &inputs)?;
+    args.changes.check(&args.output, &inputs)?;
     let model = crate::io::edition(&args.edition)?;
-    let previous = args.from.as_deref().map(crate::io::plan).transpose()?;
+    let replan = args.replan.load(&model)?;
     let progress = args.search.progress("plan")?;
     let show = |best: i64| progress.report(best);
     let opts = rally_plan::Options {
-        previous,
+        previous: replan.as_ref(),
         ..args.search.options(&show)?
     };
     let outcome = rally_plan::plan(&model, &opts);
     progress.finish();
     crate::io::write_plan(&args.output, &outcome.plan, &inputs)?;
     if !args.search.quiet {
-        eprint!("{}", summary(&outcome, opts.previous.is_some()));
+        eprint!("{}", summary(&outcome));
         eprint!("{}", args.search.budget_line(&opts.budget));
     }
+    super::replan::report(
+        &model,
+        &outcome.plan,
+        replan.as_ref(),
+        args.changes.changes.as_deref(),
+        args.search.quiet,
+        &inputs,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// The summary of a written plan.
-fn summary(o: &rally_plan::PlanOutcome, replanned: bool) -> String {
+fn summary(o: &rally_plan::PlanOutcome) -> String {
     let p = &o.penalty;
     let mut s = format!(
         "planned {} sessions, {} unscheduled, in {:.2} s\npenalty {}:",
@@ -64,12 +75,5 @@ fn summary(o: &rally_plan::PlanOutcome, replanned: bool) -> String {
         ),
         (false, None) => "best found\n".to_string(),
     });
-    if replanned {
-        s.push_str(&format!("moved {} session(s)", o.moved.len()));
-        if !o.moved.is_empty() {
-            s.push_str(&format!(": {}", o.moved.join(", ")));
-        }
-        s.push('\n');
-    }
     s
 }

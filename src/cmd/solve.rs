@@ -1,4 +1,5 @@
-//! `rally solve EDITION -o PLAN [--time-limit SECONDS] [--effort N] [--seed N] [--quiet]`:
+//! `rally solve EDITION -o PLAN [--time-limit SECONDS] [--effort N] [--seed N] [--quiet]
+//! [--from OLD_PLAN [--frozen-until DATE] [--attended FILE] [--changes FILE]]`:
 //! calls [`rally_solve::solve`] and writes the plan with the checker's penalty.
 
 use std::path::PathBuf;
@@ -13,17 +14,27 @@ pub struct Args {
     output: PathBuf,
     #[command(flatten)]
     search: super::SearchArgs,
+    #[command(flatten)]
+    replan: super::replan::ReplanArgs,
+    #[command(flatten)]
+    changes: super::replan::ChangesArgs,
 }
 
 /// Solves, writes the plan, and prints the summary on standard error.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     args.search.time_limit()?;
-    let inputs = [args.edition.as_path()];
+    let mut inputs = vec![args.edition.as_path()];
+    inputs.extend(args.replan.inputs());
     crate::io::check_output(&args.output, &inputs)?;
+    args.changes.check(&args.output, &inputs)?;
     let model = crate::io::edition(&args.edition)?;
+    let replan = args.replan.load(&model)?;
     let progress = args.search.progress("solve")?;
     let show = |best: i64| progress.report(best);
-    let options = args.search.options(&show)?;
+    let options = rally_solve::Options {
+        previous: replan.as_ref(),
+        ..args.search.options(&show)?
+    };
     let outcome = rally_solve::solve(&model, &options);
     progress.finish();
     crate::io::write_plan(&args.output, &outcome.assigned.plan, &inputs)?;
@@ -50,5 +61,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         eprint!("{}", args.search.budget_line(&options.budget));
     }
+    super::replan::report(
+        &model,
+        &outcome.assigned.plan,
+        replan.as_ref(),
+        args.changes.changes.as_deref(),
+        args.search.quiet,
+        &inputs,
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -50,7 +50,8 @@ impl<'m> Board<'m> {
         Board::with_offers(model, offers)
     }
 
-    fn with_offers(model: &'m Model, offers: Vec<Offer>) -> Board<'m> {
+    /// The board of given offers (re-planning passes them with the seats left).
+    pub fn with_offers(model: &'m Model, offers: Vec<Offer>) -> Board<'m> {
         let reach = rally_check::reaches(model, &offers);
         let usable = (0..model.members.len())
             .into_par_iter()

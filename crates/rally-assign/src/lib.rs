@@ -13,12 +13,15 @@
 //!   for small parts, warm-started from the heuristic.
 //! - [`bound`]: an upper bound on the certified headcount.
 //! - [`explain`]: who is left out, why, and which extra session would help.
+//! - [`reroute`]: re-planning a published plan (SPEC §9): keep, then re-route
+//!   only the members a change reaches.
 
 pub mod board;
 pub mod bound;
 pub mod course;
 pub mod exact;
 pub mod explain;
+pub mod reroute;
 pub mod search;
 pub mod summary;
 
@@ -76,6 +79,9 @@ impl Headcount {
 /// `options.progress` is called with the best course penalty so far (an
 /// estimate of the course terms).
 pub fn assign(model: &Model, plan: &Plan, options: &Options) -> AssignOutcome {
+    if let Some(replan) = options.previous {
+        return reroute::reroute(model, plan, replan, options);
+    }
     let board = board::Board::new(model, plan);
     let programme_valid = rally_check::check(model, &programme_only(plan)).valid;
     let found = search::run(&board, options.seed, &options.budget, options.progress);

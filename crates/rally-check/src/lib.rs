@@ -5,9 +5,11 @@
 //! - [`penalty`]: the terms of §7.
 //! - [`certify`]: the exact certifiability search behind `coverage`.
 //! - [`explain`]: why a member cannot be certified.
+//! - [`changes`]: re-planning (SPEC §9): F1–F2, `moved`, `rerouted`.
 //! - [`report`]: the JSON of §8 and the readable report.
 
 pub mod certify;
+pub mod changes;
 pub mod explain;
 pub mod penalty;
 pub mod report;
@@ -15,12 +17,14 @@ pub mod resolve;
 pub mod rules;
 
 pub use certify::{reach, Reach};
+pub use changes::Changes;
 pub use penalty::Penalty;
 pub use report::{MemberReport, Report};
 pub use resolve::{Offer, OfferIndex, Resolved};
 pub use rules::Violation;
 
 use rally_model::calendar::parse_date;
+use rally_model::replan::Replan;
 use rally_model::{InputError, Model, Plan, Term};
 use rayon::prelude::*;
 
@@ -31,11 +35,23 @@ use rayon::prelude::*;
 /// is judged by the availability rules on that date; every rule it breaks is
 /// listed. A session of the edition missing from the plan counts as unscheduled.
 pub fn check(model: &Model, plan: &Plan) -> Report {
+    check_replan(model, plan, None)
+}
+
+/// Checks a plan, and with a published plan (SPEC §9) its changes too: F1–F2
+/// among the violations, `moved` and `rerouted` in the penalty, and what
+/// stands frozen left out of the rules of §6.
+pub fn check_replan(model: &Model, plan: &Plan, replan: Option<&Replan>) -> Report {
     let dates = plan.sessions.iter().filter_map(|s| parse_date(&s.date));
     let extended = model.with_dates(dates);
     let judged = extended.as_ref().unwrap_or(model);
     let r = Resolved::new(judged, plan);
-    let violations = rules::violations(judged, &model.grid, plan, &r);
+    let mut violations = rules::violations(judged, &model.grid, plan, &r);
+    let changes = replan.map(|rp| {
+        violations = changes::without_frozen(std::mem::take(&mut violations), plan, rp);
+        violations.extend(changes::frozen_violations(model, plan, rp));
+        Changes::new(model, plan, rp)
+    });
     let index = OfferIndex::new(judged, &r.offers);
     let reaches = reaches_indexed(judged, &index);
     let unscheduled = model.sessions.len() - r.by_session.len();
@@ -73,8 +89,15 @@ pub fn check(model: &Model, plan: &Plan) -> Report {
             }
         })
         .collect();
+    if let Some(c) = &changes {
+        let (moved, rerouted) = c.terms(model);
+        penalty.replanning = true;
+        penalty[Term::Moved] = moved;
+        penalty[Term::Rerouted] = rerouted;
+    }
     Report {
         valid: violations.is_empty(),
+        changes,
         violations,
         penalty: penalty.with_total(),
         members,

@@ -13,6 +13,9 @@ pub struct Report {
     pub violations: Vec<Violation>,
     pub penalty: Penalty,
     pub members: Vec<MemberReport>,
+    /// With a published plan (SPEC §9): what changed against it.
+    #[serde(skip)]
+    pub changes: Option<crate::Changes>,
 }
 
 /// One member's certifiability and, when it cannot be certified, why.
@@ -104,6 +107,8 @@ fn rule_title(rule: &str) -> &'static str {
         "C2" => "member's period, day, workshop and day-count limits",
         "C3" => "seats",
         "C4" => "member's travel",
+        "F1" => "what has run stands where it ran",
+        "F2" => "courses up to the frozen date are what was attended",
         _ => "",
     }
 }

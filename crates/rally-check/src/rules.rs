@@ -44,7 +44,8 @@ pub(crate) fn rule_rank(rule: &str) -> (u8, u8) {
     let group = match rule.as_bytes()[0] {
         b'S' => 0,
         b'H' => 1,
-        _ => 2,
+        b'C' => 2,
+        _ => 3,
     };
     (group, rule[1..].parse().unwrap_or(0))
 }

@@ -71,6 +71,8 @@ term-group_day = days groups come
 term-participant_day = days participants come
 term-travel_minute = minutes of travel
 term-underfill = seats short of a workshop's minimum
+term-moved = sessions moved from the published plan
+term-rerouted = sessions added to or removed from courses
 term-total = total
 
 ## Hard rules (SPEC §6)
@@ -89,6 +91,8 @@ rule-C1 = member's availability, audience, territory
 rule-C2 = member's period, day, workshop and day-count limits
 rule-C3 = seats
 rule-C4 = member's travel
+rule-F1 = what has run stands where it ran
+rule-F2 = courses up to the frozen date are what was attended
 
 ## What matters first (index, check, summaries)
 verdict-ok = No rule broken
@@ -224,6 +228,7 @@ csv-name = name
 csv-kind = kind
 csv-headcount = headcount
 csv-signature = signature
+csv-present = present
 csv-certifiable = certifiable
 csv-missing = missing
 csv-reason = reason

@@ -71,6 +71,8 @@ term-group_day = journées de venue des groupes
 term-participant_day = journées de venue des participants
 term-travel_minute = minutes de trajet
 term-underfill = places manquantes sous le minimum d’un atelier
+term-moved = sessions déplacées depuis le plan publié
+term-rerouted = sessions ajoutées aux parcours ou retirées
 term-total = total
 
 ## Règles impératives (SPEC §6)
@@ -89,6 +91,8 @@ rule-C1 = disponibilité, public et territoire du membre
 rule-C2 = limites du membre par créneau, jour, atelier et nombre de jours
 rule-C3 = places
 rule-C4 = trajets du membre
+rule-F1 = ce qui a eu lieu reste où il a eu lieu
+rule-F2 = parcours jusqu’à la date gelée conformes aux présences
 
 ## L’essentiel d’abord (sommaire, vérification, résumés)
 verdict-ok = Aucune règle enfreinte
@@ -224,6 +228,7 @@ csv-name = nom
 csv-kind = type
 csv-headcount = effectif
 csv-signature = signature
+csv-present = présent
 csv-certifiable = certifiable
 csv-missing = manquants
 csv-reason = raison

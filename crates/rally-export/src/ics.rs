@@ -11,34 +11,85 @@
 
 use crate::files::OutFile;
 use crate::view::{Programme, Scheduled};
-use icalendar::{Calendar, Component, Event, EventLike, Property};
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
+use rally_check::Changes;
 use rally_model::calendar::parse_date;
+use std::collections::BTreeSet;
 
 /// Every calendar file, sorted by path.
 pub fn calendars(p: &Programme) -> Vec<OutFile> {
+    build(p, None)
+}
+
+/// The calendars of a re-plan (SPEC §9), for people who imported those of
+/// the published plan `old` (the same edition's view of OLD_PLAN): each
+/// event keeps its UID, a moved one has `SEQUENCE:1`, and one no longer in a
+/// calendar comes back as it was with `STATUS:CANCELLED`, so that calendar
+/// programs update what they hold. Sessions and members the edition no
+/// longer has cannot be shown, so are not cancelled.
+pub fn calendars_from(p: &Programme, old: &Programme, changes: &Changes) -> Vec<OutFile> {
+    build(p, Some((old, changes)))
+}
+
+/// What happened to an event since the published plan.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Kept,
+    Moved,
+    Cancelled,
+}
+
+fn build(p: &Programme, from: Option<(&Programme, &Changes)>) -> Vec<OutFile> {
+    let moved: BTreeSet<&str> = from
+        .iter()
+        .flat_map(|(_, c)| c.moved.iter().map(|m| m.session.as_str()))
+        .collect();
+    let status = |view: &Programme, s: usize| {
+        if moved.contains(view.session_id(&view.sessions[s])) {
+            Status::Moved
+        } else {
+            Status::Kept
+        }
+    };
+    // For one owner: its events now, and its events in the published plan no longer there.
+    let events = |owner: &str, now: &[usize], before: Option<(&Programme, Vec<usize>)>| {
+        let ids: BTreeSet<&str> = now.iter().map(|&s| p.session_id(&p.sessions[s])).collect();
+        let mut list: Vec<Event> = now
+            .iter()
+            .map(|&s| event(p, &p.sessions[s], owner, status(p, s)))
+            .collect();
+        if let Some((old, sessions)) = before {
+            for s in sessions {
+                if !ids.contains(old.session_id(&old.sessions[s])) {
+                    list.push(event(old, &old.sessions[s], owner, Status::Cancelled));
+                }
+            }
+        }
+        list
+    };
     let mut files = Vec::new();
     for (m, member) in p.model.members.iter().enumerate() {
-        let course = p.course(m);
-        if !course.is_empty() {
-            let events = course.iter().map(|&s| event(p, &p.sessions[s], &member.id));
+        let before = from.map(|(old, _)| (old, old.course(m).to_vec()));
+        let list = events(&member.id, p.course(m), before);
+        if !list.is_empty() {
             let name = format!("{} — {}", member.name, p.edition_name());
-            files.push(file(format!("members/{}.ics", member.id), &name, events));
+            files.push(file(format!("members/{}.ics", member.id), &name, list));
         }
     }
     for (o, partner) in p.model.partners.iter().enumerate() {
-        let sessions = p.partner_sessions(o);
-        if !sessions.is_empty() {
-            let owner = format!("partner-{}", partner.id);
-            let events = sessions.iter().map(|&s| event(p, &p.sessions[s], &owner));
+        let owner = format!("partner-{}", partner.id);
+        let before = from.map(|(old, _)| (old, old.partner_sessions(o)));
+        let list = events(&owner, &p.partner_sessions(o), before);
+        if !list.is_empty() {
             let name = format!("{} — {}", partner.name, p.edition_name());
-            files.push(file(format!("partners/{}.ics", partner.id), &name, events));
+            files.push(file(format!("partners/{}.ics", partner.id), &name, list));
         }
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
 
-fn file(path: String, name: &str, events: impl Iterator<Item = Event>) -> OutFile {
+fn file(path: String, name: &str, events: Vec<Event>) -> OutFile {
     let mut cal = Calendar::empty();
     cal.append_property(Property::new("VERSION", "2.0"));
     cal.append_property(Property::new("PRODID", "-//rally//job rally export//EN"));
@@ -51,7 +102,7 @@ fn file(path: String, name: &str, events: impl Iterator<Item = Event>) -> OutFil
 }
 
 /// A session as an event of `owner`'s calendar.
-fn event(p: &Programme, s: &Scheduled, owner: &str) -> Event {
+fn event(p: &Programme, s: &Scheduled, owner: &str, status: Status) -> Event {
     let model = p.model;
     let date = p.date(s);
     let at = |minutes: u32| {
@@ -119,6 +170,12 @@ fn event(p: &Programme, s: &Scheduled, owner: &str) -> Event {
             .collect::<Vec<_>>()
             .join(","),
     ));
+    if status != Status::Kept {
+        event.sequence(1);
+    }
+    if status == Status::Cancelled {
+        event.status(EventStatus::Cancelled);
+    }
     event.done()
 }
 

@@ -13,8 +13,10 @@
 //! - [`tables`]: sessions, sign-in sheets, certificates, uncertified members.
 //! - [`sheets`]: an edition as CSV sheets and back, with errors named by
 //!   file, row and column.
+//! - [`changes`]: what a re-plan changed, for the people who phone (SPEC §9).
 //! - [`files`]: the files an export writes, written whole or not at all.
 
+pub mod changes;
 pub mod files;
 pub mod findings;
 pub mod html;

@@ -3,7 +3,8 @@
 //!
 //! - `sessions.csv`: one row per scheduled session;
 //! - `attendance.csv`: sign-in sheets, one row per member expected at a
-//!   session, with a blank signature column;
+//!   session, with blank `signature` and `present` columns (`present`,
+//!   filled in with yes or no, is read back by `--attended`, SPEC §9);
 //! - `certificates.csv`: members certified by their courses, with the themes
 //!   validated;
 //! - `uncertified.csv`: members who seek a certificate and do not get it,
@@ -114,6 +115,7 @@ fn attendance(p: &Programme) -> Vec<Vec<String>> {
             "kind",
             "headcount",
             "signature",
+            "present",
         ],
     )];
     for s in &p.sessions {
@@ -130,6 +132,7 @@ fn attendance(p: &Programme) -> Vec<Vec<String>> {
                 member.name.clone(),
                 kind(p, m),
                 member.headcount.to_string(),
+                String::new(),
                 String::new(),
             ]);
         }

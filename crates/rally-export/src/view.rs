@@ -55,12 +55,25 @@ pub struct Programme<'a> {
     pub unscheduled: Vec<Unscheduled>,
     /// The language every text is written in.
     pub texts: Texts,
+    /// With a published plan (SPEC §9): what changed against it.
+    pub changes: Option<rally_check::Changes>,
 }
 
 impl<'a> Programme<'a> {
     /// Resolves a plan against its edition and checks it.
     pub fn new(model: &'a Model, plan: &Plan) -> Programme<'a> {
-        let report = rally_check::check(model, plan);
+        Programme::new_from(model, plan, None)
+    }
+
+    /// Resolves and checks a plan against a published plan too (SPEC §9):
+    /// the pages then mark what changed.
+    pub fn new_from(
+        model: &'a Model,
+        plan: &Plan,
+        replan: Option<&rally_model::replan::Replan>,
+    ) -> Programme<'a> {
+        let mut report = rally_check::check_replan(model, plan, replan);
+        let changes = report.changes.take();
         let resolved = Resolved::new(model, plan);
         let mut sessions: Vec<Scheduled> = resolved
             .offers
@@ -108,6 +121,7 @@ impl<'a> Programme<'a> {
             courses,
             unscheduled,
             texts: Texts::new(Lang::En),
+            changes,
         }
     }
 
@@ -115,6 +129,27 @@ impl<'a> Programme<'a> {
     pub fn in_language(mut self, lang: Lang) -> Programme<'a> {
         self.texts = Texts::new(lang);
         self
+    }
+
+    /// Where a moved session stood in the published plan ("Tue 2016-03-08
+    /// morning, limoges-cm"), when re-planning and it moved.
+    pub fn moved_from(&self, s: &Scheduled) -> Option<String> {
+        let id = self.session_id(s);
+        let c = self.changes.as_ref()?;
+        c.moved
+            .iter()
+            .find(|m| m.session == id)
+            .map(|m| m.old.label())
+    }
+
+    /// The sessions added to and removed from a member's course, when re-planning.
+    pub fn rerouted(&self, m: usize) -> Option<&rally_check::changes::Rerouted> {
+        let id = &self.model.members[m].id;
+        self.changes
+            .as_ref()?
+            .rerouted
+            .iter()
+            .find(|r| &r.member == id)
     }
 
     /// Whether the plan assigns courses.

@@ -10,6 +10,7 @@
 //! - [`model`]: the compiled edition and its placement rules (H1–H4).
 //! - [`terms`]: the terms of the penalty and their weights (SPEC §7, §9).
 //! - [`calendar`], [`availability`], [`travel`]: time, availability, roads.
+//! - [`replan`]: a published plan, the frozen date and attendance (SPEC §9).
 //! - [`error`]: input errors named by JSON path.
 
 pub mod availability;
@@ -19,6 +20,7 @@ pub mod limits;
 pub mod load;
 pub mod model;
 pub mod plan_refs;
+pub mod replan;
 pub mod terms;
 pub mod travel;
 pub mod types;

@@ -1,32 +1,44 @@
 //! What is fixed before the search: where each workshop may go (H1–H4), the
-//! pinned sessions (H8), the previous plan when re-planning, and the cost of
-//! moving one of its sessions.
+//! pinned sessions (H8), and when re-planning (SPEC §9) the published plan,
+//! the sessions that have run (fixed like pins, nothing else placed on or
+//! before their date) and the cost of moving a session (`moved`).
 
 use rally_model::calendar::parse_date;
-use rally_model::{Model, Placement, Plan, Term};
+use rally_model::replan::Replan;
+use rally_model::types::PlannedSession;
+use rally_model::{Model, Placement, Term};
 
 /// The edition as the planner sees it.
 pub struct Instance<'m> {
     pub model: &'m Model,
     /// For each workshop, its placements that keep H1–H4 (`Model::feasible_placements`).
     pub placements: Vec<Vec<Placement>>,
-    /// For each session, its pin.
+    /// For each session, its pin, or where it ran when frozen (SPEC §9).
     pub pinned: Vec<Option<Placement>>,
     /// For each session, where the previous plan had it, when that still keeps H1–H4.
     pub previous: Vec<Option<Placement>>,
     /// For each session, whether the previous plan scheduled it (anywhere).
     pub was_scheduled: Vec<bool>,
-    /// What moving one session of the previous plan costs: more than any soft
-    /// term one session can save (its themes' `theme_week`, its `same_day`
-    /// pairs, the `daily_load` of its days, the `coverage` of the largest member).
+    /// For each session, whether the previous plan listed it as unscheduled.
+    pub was_unscheduled: Vec<bool>,
+    /// What moving one session of the previous plan costs: `rules.weights.moved`.
     pub move_cost: i64,
 }
 
 impl<'m> Instance<'m> {
-    /// Compiles the placements, pins and previous plan.
-    pub fn new(model: &'m Model, previous: Option<&Plan>) -> Instance<'m> {
+    /// Compiles the placements, pins and the published plan.
+    pub fn new(model: &'m Model, replan: Option<&Replan>) -> Instance<'m> {
+        let frozen_day = |p: &Placement| {
+            replan.is_some_and(|r| {
+                r.is_frozen_date(Some(model.grid.days[model.grid.day_of(p.period)]))
+            })
+        };
         let placements: Vec<Vec<Placement>> = (0..model.workshops.len())
-            .map(|w| model.feasible_placements(w))
+            .map(|w| {
+                let mut list = model.feasible_placements(w);
+                list.retain(|p| !frozen_day(p));
+                list
+            })
             .collect();
         let mut pinned = vec![None; model.sessions.len()];
         for pin in &model.pins {
@@ -34,28 +46,34 @@ impl<'m> Instance<'m> {
         }
         let mut prev = vec![None; model.sessions.len()];
         let mut was_scheduled = vec![false; model.sessions.len()];
-        for entry in previous.map_or(&[][..], |p| &p.sessions[..]) {
+        let mut was_unscheduled = vec![false; model.sessions.len()];
+        for entry in replan.map_or(&[][..], |r| &r.old.sessions[..]) {
             let Some(s) = model.session(&entry.id) else {
                 continue;
             };
             was_scheduled[s] = true;
-            let day = parse_date(&entry.date).and_then(|d| model.grid.day(d));
-            let at = day
-                .zip(model.grid.slot(&entry.slot))
-                .zip(model.venue(&entry.venue))
-                .map(|((d, slot), venue)| Placement {
-                    period: model.grid.period(d, slot),
-                    venue,
-                });
-            prev[s] = at.filter(|at| placements[model.sessions[s].workshop].contains(at));
+            let at = resolve(model, entry);
+            prev[s] = if replan.is_some_and(|r| r.is_frozen(entry)) {
+                // What has run stands where it ran, whatever the rules say now.
+                pinned[s] = at;
+                at
+            } else {
+                at.filter(|at| placements[model.sessions[s].workshop].contains(at))
+            };
+        }
+        for u in replan.map_or(&[][..], |r| &r.old.unscheduled[..]) {
+            if let Some(s) = model.session(&u.id).filter(|&s| !was_scheduled[s]) {
+                was_unscheduled[s] = true;
+            }
         }
         Instance {
-            move_cost: move_cost(model),
+            move_cost: model.weights[Term::Moved],
             model,
             placements,
             pinned,
             previous: prev,
             was_scheduled,
+            was_unscheduled,
         }
     }
 
@@ -69,6 +87,7 @@ impl<'m> Instance<'m> {
     pub fn moving(&self, session: usize, at: Option<Placement>) -> i64 {
         match self.previous[session] {
             Some(old) if at != Some(old) => self.move_cost,
+            None if self.was_unscheduled[session] && at.is_some() => self.move_cost,
             _ => 0,
         }
     }
@@ -84,30 +103,11 @@ impl<'m> Instance<'m> {
     }
 }
 
-/// One more than the most one session can save in soft terms.
-fn move_cost(model: &Model) -> i64 {
-    let w = &model.weights;
-    let themes = model
-        .workshops
-        .iter()
-        .map(|x| x.themes.count_ones() as i64)
-        .max()
-        .unwrap_or(0);
-    let sessions = model
-        .workshops
-        .iter()
-        .map(|x| x.n_sessions as i64)
-        .max()
-        .unwrap_or(1);
-    let headcount = model
-        .members
-        .iter()
-        .map(|m| m.headcount as i64)
-        .max()
-        .unwrap_or(0);
-    let days = model.grid.days.len() as i64;
-    1 + w[Term::ThemeWeek] * model.theme_sessions_per_week as i64 * themes
-        + w[Term::SameDay] * (sessions - 1)
-        + w[Term::DailyLoad] * (days + 2)
-        + w[Term::Coverage] * headcount
+/// The placement of a plan's session entry, when its date, slot and venue resolve.
+pub fn resolve(model: &Model, entry: &PlannedSession) -> Option<Placement> {
+    let day = parse_date(&entry.date).and_then(|d| model.grid.day(d))?;
+    Some(Placement {
+        period: model.grid.period(day, model.grid.slot(&entry.slot)?),
+        venue: model.venue(&entry.venue)?,
+    })
 }

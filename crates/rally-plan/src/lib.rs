@@ -32,6 +32,7 @@ pub mod search;
 
 use instance::Instance;
 use rally_check::Penalty;
+use rally_model::replan::Replan;
 use rally_model::types::Unscheduled;
 use rally_model::{Model, Placement, Plan};
 pub use rally_search::Options;
@@ -59,12 +60,12 @@ pub struct PlanOutcome {
 
 /// Plans the programme of an edition.
 ///
-/// `opts.previous` is a plan to stay close to (re-planning): its sessions move
-/// only when it pays more than any soft term (see [`instance::Instance::move_cost`]);
-/// `opts.progress` is called with the best penalty found so far (programme
-/// terms, coverage included).
+/// `opts.previous` is the published plan to stay close to (re-planning, SPEC
+/// §9): its sessions move only when that saves more than `moved`, and what has
+/// run stays fixed; `opts.progress` is called with the best penalty found so
+/// far (programme terms, coverage included).
 pub fn plan(model: &Model, opts: &Options) -> PlanOutcome {
-    let instance = Instance::new(model, opts.previous.as_ref());
+    let instance = Instance::new(model, opts.previous);
     let parts = parts::split(&instance);
     let best = Progress::new(opts.progress, parts.len());
     let budget = &opts.budget;
@@ -87,9 +88,14 @@ pub fn plan(model: &Model, opts: &Options) -> PlanOutcome {
         lower_bound = lower_bound.zip(s.lower_bound).map(|(a, b)| a + b);
     }
     let mut plan = to_plan(&instance, &at);
-    let report = rally_check::check(model, &plan);
+    if let Some(old) = opts.previous.and_then(|r| unchanged(model, &plan, r)) {
+        plan = old;
+    }
+    let report = rally_check::check_replan(model, &plan, opts.previous);
     let penalty = report.penalty;
-    plan.penalty = Some(penalty.to_map());
+    if plan.penalty.is_none() {
+        plan.penalty = Some(penalty.to_map());
+    }
     let lower_bound = lower_bound.map(|b| b.min(penalty.total));
     PlanOutcome {
         optimal: lower_bound == Some(penalty.total),
@@ -114,6 +120,17 @@ fn shares(effort: Option<u64>, parts: &[parts::Part], sessions: usize) -> Vec<Op
             })
         })
         .collect()
+}
+
+/// The published programme itself, when the new one changes nothing in it
+/// (same sessions where they were, no courses): a re-plan that changes
+/// nothing writes the same bytes.
+fn unchanged(model: &Model, plan: &Plan, replan: &Replan) -> Option<Plan> {
+    let old = &replan.old;
+    let same = old.courses.is_none()
+        && rally_model::replan::standings(old) == rally_model::replan::standings(plan)
+        && rally_check::Changes::new(model, plan, replan).is_empty();
+    same.then(|| old.clone())
 }
 
 /// The plan file of a programme: sessions in period order, unscheduled ones with reasons.

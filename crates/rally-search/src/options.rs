@@ -1,7 +1,7 @@
 //! How to run a search.
 
 use crate::Budget;
-use rally_model::Plan;
+use rally_model::replan::Replan;
 
 /// How to run `plan`, `assign` or `solve` (SPEC §8–§9).
 #[derive(Default, Clone)]
@@ -10,8 +10,9 @@ pub struct Options<'a> {
     pub seed: u64,
     /// When to stop (time limit, effort, cancel flag).
     pub budget: Budget,
-    /// The published plan to stay close to (`--from`, SPEC §9).
-    pub previous: Option<Plan>,
+    /// The published plan to stay close to, what has run and who came
+    /// (`--from`, `--frozen-until`, `--attended`, SPEC §9).
+    pub previous: Option<&'a Replan>,
     /// Called with the best penalty found so far.
     pub progress: Option<&'a (dyn Fn(i64) + Sync)>,
 }

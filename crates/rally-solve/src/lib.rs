@@ -13,6 +13,10 @@
 //! 4. write the plan and let the checker score it; [`bound`] says how far
 //!    from the best possible it can be.
 //!
+//! With a published plan (`--from`, SPEC §9) it plans close to it and keeps
+//! every course no change reaches, re-routing the others, and moves nothing
+//! after routing (see `replanned`).
+//!
 //! Same input, seed and effort give the same plan unless the clock or the
 //! cancel flag cut the search short ([`rally_search::Budget`]). Effort the
 //! planner leaves goes to the improvement, whose best plan so far only gets
@@ -63,10 +67,12 @@ pub fn solve(model: &Model, options: &Options) -> SolveOutcome {
         model,
         &Options {
             budget: plan_budget.clone(),
-            previous: None,
             ..options.clone()
         },
     );
+    if options.previous.is_some() {
+        return replanned(model, options, &plan_budget, planned);
+    }
     let instance = Instance::new(model, None);
     let all_sessions: Vec<usize> = (0..model.sessions.len()).collect();
     let all_territories: Vec<usize> = (0..model.territories.len()).collect();
@@ -101,6 +107,40 @@ pub fn solve(model: &Model, options: &Options) -> SolveOutcome {
         cut_short: budget.cut_short(),
         lower_bound: planned.lower_bound.map(|b| bound::lower_bound(model, b)),
         effort: budget.spent_in_all(),
+        elapsed: budget.elapsed(),
+    }
+}
+
+/// Re-planning (SPEC §9): the programme planned close to the published plan,
+/// then [`rally_assign::assign`] keeps every course no change reaches and
+/// re-routes the others. No session moves after routing: each move would be
+/// one more change to tell people, which the improvement does not weigh.
+fn replanned(
+    model: &Model,
+    options: &Options,
+    plan_budget: &rally_search::Budget,
+    planned: rally_plan::PlanOutcome,
+) -> SolveOutcome {
+    let budget = &options.budget;
+    let left = budget
+        .effort()
+        .map(|e| e.saturating_sub(plan_budget.spent()));
+    let mut assigned = rally_assign::assign(
+        model,
+        &planned.plan,
+        &Options {
+            budget: budget.share(left),
+            ..options.clone()
+        },
+    );
+    assigned.elapsed = budget.elapsed();
+    SolveOutcome {
+        assigned,
+        programme_penalty: planned.penalty,
+        moved: Vec::new(),
+        cut_short: budget.cut_short(),
+        effort: budget.spent_in_all(),
+        lower_bound: None,
         elapsed: budget.elapsed(),
     }
 }

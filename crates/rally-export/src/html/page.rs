@@ -70,6 +70,8 @@ table.week th.slot{width:5%;white-space:nowrap}
 .session{border-left:4px solid #555;background:#f7f7f7;margin:2px 0;padding:2px 4px;font-size:8.5pt;page-break-inside:avoid}
 .session .title{font-weight:bold}
 .session .meta{color:#444}
+.session.changed{border-left:4px dashed #b00020;background:#fff3f3}
+tr.changed td,p.changed{background:#fff3f3}
 .badge{display:inline-block;color:#fff;border-radius:3px;padding:0 4px;margin:1px 2px 1px 0;font-size:7.5pt;white-space:nowrap;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .seats{font-weight:bold}
 .full{color:#a00}

@@ -32,6 +32,15 @@ pub fn member_page(p: &Programme, m: usize) -> String {
     }
     body.push_str("</p>\n");
     body.push_str(&certificate(p, m));
+    if let Some(r) = p.rerouted(m) {
+        let list = |ids: &[String]| esc(&ids.join(", "));
+        let _ = writeln!(
+            body,
+            "<p class=\"changed\"><strong>Course changed</strong> since the published plan: added {}; removed {}.</p>",
+            if r.added.is_empty() { "none".to_string() } else { list(&r.added) },
+            if r.removed.is_empty() { "none".to_string() } else { list(&r.removed) },
+        );
+    }
     let _ = writeln!(body, "<h2>{}</h2>", esc(&t.get("course-title")));
     if !p.has_courses() {
         let _ = writeln!(
@@ -148,10 +157,20 @@ fn course_row(p: &Programme, step: &Step) -> String {
         }
         travel.push_str(&leg(back, true));
     }
+    let (class, day) = match p.moved_from(s) {
+        Some(was) => (
+            " class=\"changed\"",
+            format!(
+                "{}<br><strong>moved</strong> (was {})",
+                esc(&p.day_label(p.model.grid.day_of(s.at.period))),
+                esc(&was)
+            ),
+        ),
+        None => ("", esc(&p.day_label(p.model.grid.day_of(s.at.period)))),
+    };
     format!(
-        "<tr data-session=\"{}\"><td>{}</td><td>{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"travel\">{travel}</td></tr>\n",
+        "<tr{class} data-session=\"{}\"><td>{day}</td><td>{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"travel\">{travel}</td></tr>\n",
         esc(p.session_id(s)),
-        esc(&p.day_label(p.model.grid.day_of(s.at.period))),
         p.times(s),
         esc(p.title(s)),
         esc(p.session_id(s)),

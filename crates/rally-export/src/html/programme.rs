@@ -128,8 +128,18 @@ fn week_columns(p: &Programme, week: usize) -> Vec<Column> {
 /// One session in a calendar cell.
 fn session_card(p: &Programme, s: &Scheduled) -> String {
     let (_, venue) = p.venue(s.at.venue);
+    let (class, moved) = match p.moved_from(s) {
+        Some(was) => (
+            "session changed",
+            format!(
+                "<div class=\"meta\"><strong>Moved</strong> (was {})</div>",
+                esc(&was)
+            ),
+        ),
+        None => ("session", String::new()),
+    };
     format!(
-        "<div class=\"session\" data-session=\"{}\"><div class=\"title\">{}</div><div class=\"meta\">{} · {} · {}</div><div class=\"meta\">{}</div><div>{} {}</div></div>",
+        "<div class=\"{class}\" data-session=\"{}\"><div class=\"title\">{}</div><div class=\"meta\">{} · {} · {}</div>{moved}<div class=\"meta\">{}</div><div>{} {}</div></div>",
         esc(p.session_id(s)),
         esc(p.title(s)),
         esc(p.session_id(s)),

@@ -1,0 +1,372 @@
+//! Courses when re-planning a published plan (SPEC §9): what has run stays
+//! (OLD_PLAN's courses up to the frozen date, or the attendance), every
+//! member keeps the rest of its course where the new programme still allows
+//! it, and only the members a change reaches (who lost a session, missed one,
+//! or are new) are re-routed; a member left uncertified is re-routed too when
+//! that certifies it. Re-routing adds sessions to what a member keeps, with
+//! the seats the others keep taken: the search of [`crate::search`] runs on
+//! what is left (themes not yet validated, days not yet used, later periods).
+
+use crate::board::Board;
+use crate::{headcount, AssignOutcome, Options};
+use rally_check::changes::without_frozen;
+use rally_check::{Changes, Resolved};
+use rally_model::replan::{standings, Replan, Standing};
+use rally_model::types::Course;
+use rally_model::{Model, Plan, ThemeSet};
+use std::collections::{BTreeSet, HashMap};
+
+/// Rounds of dropping sessions that break C1–C4 before giving up on a course.
+const ROUNDS: usize = 12;
+
+/// Assigns courses on the programme of `plan`, staying close to `replan`.
+pub fn reroute(model: &Model, plan: &Plan, replan: &Replan, options: &Options) -> AssignOutcome {
+    let mut programme = crate::programme_only(plan);
+    programme.courses = Some(Vec::new());
+    let ctx = Context::new(model, &programme, replan);
+    let mut courses: Vec<Vec<String>> = (0..model.members.len()).map(|m| ctx.kept(m)).collect();
+    ctx.make_feasible(&mut courses);
+    let candidate: Vec<bool> = (0..model.members.len())
+        .map(|m| ctx.reached(m, &courses[m]) || ctx.wants(m, &courses[m]))
+        .collect();
+    let residual = ctx.residual(&courses, &candidate);
+    let offers = ctx.offers_left(&residual, &courses);
+    let board = Board::with_offers(&residual, offers);
+    let found = crate::search::run(&board, options.seed, &options.budget, options.progress);
+    for (m, list) in found.courses.iter().enumerate() {
+        if !candidate[m] || list.is_empty() {
+            continue;
+        }
+        let mut course = courses[m].clone();
+        course.extend(
+            list.iter()
+                .map(|&o| model.sessions[board.offers[o].session].id.clone()),
+        );
+        if ctx.reached(m, &courses[m]) || ctx.certifies(m, &course) {
+            courses[m] = course;
+        }
+    }
+    ctx.make_feasible(&mut courses);
+    let mut out = programme.clone();
+    out.courses = Some(ctx.write(&courses));
+    if Changes::new(model, &out, replan).is_empty() && same_programme(&out, &replan.old) {
+        out = replan.old.clone();
+    } else {
+        out.penalty = None;
+    }
+    let report = rally_check::check_replan(model, &out, Some(replan));
+    if out.penalty.is_none() {
+        out.penalty = Some(report.penalty.to_map());
+    }
+    let full = Board::new(model, &out);
+    let offer_of: HashMap<usize, usize> = full
+        .offers
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.session, i))
+        .collect();
+    let chosen: Vec<Vec<usize>> = courses
+        .iter()
+        .map(|c| {
+            c.iter()
+                .filter_map(|s| model.session(s).and_then(|x| offer_of.get(&x).copied()))
+                .collect()
+        })
+        .collect();
+    let (left_out, suggestions) = crate::explain::left_out(&full, &report, &chosen);
+    let wanting = headcount(model, |m| model.members[m].certificate);
+    AssignOutcome {
+        plan: out,
+        penalty: report.penalty,
+        programme_valid: rally_check::check_replan(
+            model,
+            &crate::programme_only(plan),
+            Some(replan),
+        )
+        .valid,
+        certified: headcount(model, |m| report.members[m].certified),
+        upper_bound: wanting.people(),
+        wanting,
+        optimal: false,
+        left_out,
+        suggestions,
+        elapsed: options.budget.elapsed(),
+    }
+}
+
+/// Whether two plans have the same sessions, each where it was, and the same unscheduled ones.
+fn same_programme(a: &Plan, b: &Plan) -> bool {
+    standings(a) == standings(b)
+}
+
+/// The new programme and the published plan, side by side.
+struct Context<'a> {
+    model: &'a Model,
+    replan: &'a Replan,
+    programme: &'a Plan,
+    /// The new programme's sessions by id.
+    now: HashMap<&'a str, Standing>,
+    /// OLD_PLAN's sessions by id.
+    before: HashMap<&'a str, Standing>,
+    /// OLD_PLAN's course of each member, by member id.
+    old_courses: HashMap<&'a str, &'a Course>,
+    /// Index of each scheduled session in the programme (period order).
+    order: HashMap<&'a str, usize>,
+}
+
+impl<'a> Context<'a> {
+    fn new(model: &'a Model, programme: &'a Plan, replan: &'a Replan) -> Context<'a> {
+        let mut old_courses = HashMap::new();
+        for c in replan.old.courses.iter().flatten() {
+            old_courses.entry(c.member.as_str()).or_insert(c);
+        }
+        Context {
+            model,
+            replan,
+            programme,
+            now: standings(programme),
+            before: standings(&replan.old),
+            old_courses,
+            order: programme
+                .sessions
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id.as_str(), i))
+                .collect(),
+        }
+    }
+
+    /// Whether a session is scheduled in the new programme on or before DATE.
+    fn ran(&self, session: &str) -> bool {
+        self.replan
+            .is_frozen_date(self.now.get(session).and_then(Standing::date))
+    }
+
+    /// Whether the new programme schedules a session.
+    fn scheduled(&self, session: &str) -> bool {
+        matches!(self.now.get(session), Some(Standing::Placed { .. }))
+    }
+
+    /// What a member keeps: what it attended up to DATE, then the rest of its
+    /// OLD_PLAN course that the programme still schedules after DATE.
+    fn kept(&self, m: usize) -> Vec<String> {
+        let id = self.model.members[m].id.as_str();
+        let mut out: Vec<String> = self
+            .replan
+            .frozen_course(id)
+            .into_iter()
+            .filter(|s| self.scheduled(s))
+            .collect();
+        for s in self
+            .old_courses
+            .get(id)
+            .map_or(&[][..], |c| &c.sessions[..])
+        {
+            let was_run = self
+                .replan
+                .is_frozen_date(self.before.get(s.as_str()).and_then(Standing::date));
+            if !was_run && self.scheduled(s) && !self.ran(s) && !out.contains(s) {
+                out.push(s.clone());
+            }
+        }
+        out
+    }
+
+    /// Whether a change reached the member: what it keeps is not its OLD_PLAN
+    /// course (a session lost or missed; no entry is an empty course), or
+    /// OLD_PLAN had no courses at all. A member new to the edition reaches
+    /// the search through [`Context::wants`], as one left uncertified.
+    fn reached(&self, m: usize, course: &[String]) -> bool {
+        if self.replan.old.courses.is_none() {
+            return true;
+        }
+        let id = self.model.members[m].id.as_str();
+        let old = self
+            .old_courses
+            .get(id)
+            .map_or(&[][..], |c| &c.sessions[..]);
+        set(old) != set(course)
+    }
+
+    fn themes(&self, course: &[String]) -> ThemeSet {
+        course
+            .iter()
+            .filter_map(|s| self.model.session(s))
+            .fold(0, |t, s| t | self.model.workshop_of(s).themes)
+    }
+
+    /// Whether the course certifies the member.
+    fn certifies(&self, m: usize, course: &[String]) -> bool {
+        let need = self.model.members[m].themes;
+        self.themes(course) & need == need
+    }
+
+    /// Whether the member wants a certificate its course does not give.
+    fn wants(&self, m: usize, course: &[String]) -> bool {
+        self.model.members[m].certificate && !self.certifies(m, course)
+    }
+
+    /// The edition as the re-routing search sees it: a candidate needs only
+    /// the themes it has not validated, the wishes it has not attended and
+    /// the days it has left, and is free only after DATE on days it does not
+    /// already go out; the other members attend nothing more.
+    fn residual(&self, courses: &[Vec<String>], candidate: &[bool]) -> Model {
+        let model = self.model;
+        let mut rm = model.clone();
+        for (m, member) in rm.members.iter_mut().enumerate() {
+            if !candidate[m] {
+                member.available.clear();
+                continue;
+            }
+            let course = &courses[m];
+            let sessions: Vec<usize> = course.iter().filter_map(|s| model.session(s)).collect();
+            member.themes &= !self.themes(course);
+            member
+                .wishes
+                .retain(|w| !sessions.iter().any(|&s| model.sessions[s].workshop == *w));
+            let days: BTreeSet<_> = course
+                .iter()
+                .filter_map(|s| self.now.get(s.as_str()).and_then(Standing::date))
+                .collect();
+            member.max_days = member.max_days.map(|d| d.saturating_sub(days.len() as u32));
+            if member.max_days == Some(0) {
+                member.available.clear();
+                continue;
+            }
+            for p in 0..model.grid.n_periods() {
+                let date = model.grid.days[model.grid.day_of(p)];
+                if self.replan.is_frozen_date(Some(date)) || days.contains(&date) {
+                    member.available.set(p, false);
+                }
+            }
+        }
+        rm
+    }
+
+    /// The programme's offers after DATE with the seats kept courses take
+    /// already taken away, and no second session of a workshop a member keeps.
+    fn offers_left(&self, residual: &Model, courses: &[Vec<String>]) -> Vec<rally_check::Offer> {
+        let mut taken: HashMap<&str, u32> = HashMap::new();
+        for (m, course) in courses.iter().enumerate() {
+            for s in course {
+                *taken.entry(s.as_str()).or_default() += self.model.members[m].headcount;
+            }
+        }
+        Resolved::new(residual, self.programme)
+            .offers
+            .into_iter()
+            .filter(|o| !self.ran(&self.model.sessions[o.session].id))
+            .map(|mut o| {
+                let id = self.model.sessions[o.session].id.as_str();
+                o.capacity = o
+                    .capacity
+                    .saturating_sub(taken.get(id).copied().unwrap_or(0));
+                o
+            })
+            .collect()
+    }
+
+    /// Drops sessions that break C1–C4 from the courses, never one that ran:
+    /// for seats, the last listed attendees; otherwise the last session named.
+    fn make_feasible(&self, courses: &mut [Vec<String>]) {
+        for round in 0..ROUNDS {
+            let mut plan = self.programme.clone();
+            plan.courses = Some(self.write(courses));
+            let r = Resolved::new(self.model, &plan);
+            let found = rally_check::rules::violations(self.model, &self.model.grid, &plan, &r);
+            let found: Vec<_> = without_frozen(found, &plan, self.replan)
+                .into_iter()
+                .filter(|v| v.rule.starts_with('C'))
+                .collect();
+            if found.is_empty() {
+                return;
+            }
+            for v in found {
+                let members: Vec<usize> = v
+                    .members
+                    .iter()
+                    .filter_map(|m| self.model.member(m))
+                    .collect();
+                if v.rule == "C3" {
+                    self.free_seats(courses, &v.sessions[0], &members);
+                    continue;
+                }
+                for m in members {
+                    let named: Vec<&String> = if v.sessions.is_empty() {
+                        courses[m].iter().collect()
+                    } else {
+                        v.sessions.iter().collect()
+                    };
+                    let movable: Vec<String> = named
+                        .into_iter()
+                        .filter(|s| !self.ran(s))
+                        .cloned()
+                        .collect();
+                    // Late rounds drop every session named, so that the loop ends.
+                    let drop: Vec<String> = if round + 2 >= ROUNDS {
+                        movable
+                    } else {
+                        movable.last().cloned().into_iter().collect()
+                    };
+                    courses[m].retain(|s| !drop.contains(s));
+                }
+            }
+        }
+    }
+
+    /// Removes a session from the last of its attendees until its seats hold them.
+    fn free_seats(&self, courses: &mut [Vec<String>], session: &str, members: &[usize]) {
+        if self.ran(session) {
+            return;
+        }
+        let Some(s) = self.model.session(session) else {
+            return;
+        };
+        let venue = match self.now.get(session) {
+            Some(Standing::Placed { venue, .. }) => self.model.venue(venue),
+            _ => None,
+        };
+        let Some(venue) = venue else { return };
+        let cap = self
+            .model
+            .capacity_at(self.model.sessions[s].workshop, venue);
+        let mut taken: u32 = members
+            .iter()
+            .map(|&m| self.model.members[m].headcount)
+            .sum();
+        for &m in members.iter().rev() {
+            if taken <= cap {
+                break;
+            }
+            courses[m].retain(|x| x != session);
+            taken -= self.model.members[m].headcount;
+        }
+    }
+
+    /// The plan's courses: a member whose sessions are OLD_PLAN's keeps its
+    /// entry byte for byte; the others list what ran, then the rest in
+    /// period order.
+    fn write(&self, courses: &[Vec<String>]) -> Vec<Course> {
+        let mut out = Vec::new();
+        for (m, course) in courses.iter().enumerate() {
+            let id = &self.model.members[m].id;
+            match self.old_courses.get(id.as_str()) {
+                Some(old) if set(&old.sessions) == set(course) => out.push((*old).clone()),
+                _ if course.is_empty() => {}
+                _ => {
+                    let mut sessions = course.clone();
+                    sessions.sort_by_key(|s| self.order.get(s.as_str()).copied());
+                    out.push(Course {
+                        member: id.clone(),
+                        sessions,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+fn set(list: &[String]) -> BTreeSet<&str> {
+    list.iter().map(String::as_str).collect()
+}
