@@ -36,6 +36,8 @@ enum Command {
     Import(cmd::import::Args),
     /// Plan or solve a grid of editions; a table and a plot of the figures.
     Bench(cmd::bench::Args),
+    /// The coordinator's desk: a local web app over a folder of the edition and its plans.
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +59,7 @@ fn main() -> ExitCode {
         Command::Export(a) => cmd::export::run(a),
         Command::Import(a) => cmd::import::run(a),
         Command::Bench(a) => cmd::bench::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
     };
     match result {
         Ok(code) => code,

@@ -8,6 +8,7 @@ pub mod generate;
 pub mod import;
 pub mod plan;
 pub mod replan;
+pub mod serve;
 pub mod solve;
 
 use rally_export::Lang;

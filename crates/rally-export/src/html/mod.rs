@@ -11,7 +11,8 @@ mod page;
 mod people;
 mod programme;
 
-pub use page::esc;
+pub use index::status;
+pub use page::{badges, esc, style};
 
 use crate::files::OutFile;
 use crate::view::Programme;
@@ -40,6 +41,23 @@ pub fn site(p: &Programme) -> Vec<OutFile> {
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
+}
+
+/// One page of the site by its path (`territories/87.html`), built alone;
+/// `None` for a path the site does not have.
+pub fn page_at(p: &Programme, path: &str) -> Option<String> {
+    let model = p.model;
+    if path == "index.html" {
+        return Some(index::page(p));
+    }
+    let (folder, file) = path.split_once('/')?;
+    let id = file.strip_suffix(".html")?;
+    match folder {
+        "territories" => Some(programme::territory_page(p, model.territory(id)?)),
+        "members" => Some(people::member_page(p, model.member(id)?)),
+        "partners" => Some(people::partner_page(p, model.partner(id)?)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -113,6 +131,24 @@ mod tests {
         let g01 = page(&files, "members/g01.html");
         assert!(g01.contains("groupe de 10 (élève)"));
         assert!(g01.contains("jeudi 3 mars 2016"));
+    }
+
+    #[test]
+    fn a_page_built_alone_is_the_sites_page() {
+        let (model, plan) = example();
+        let p = Programme::new(&model, &plan);
+        let files = site(&p);
+        for f in &files {
+            assert_eq!(page_at(&p, &f.path).as_deref(), Some(page(&files, &f.path)));
+        }
+        for path in [
+            "members/nobody.html",
+            "../index.html",
+            "territories/87",
+            "x/87.html",
+        ] {
+            assert_eq!(page_at(&p, path), None, "{path}");
+        }
     }
 
     #[test]

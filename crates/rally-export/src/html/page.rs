@@ -90,14 +90,19 @@ table.coverage td{min-width:7em}
 @media print{body{max-width:none;padding:0;font-size:9.5pt}nav{display:none}table.week,table.coverage{page-break-inside:avoid}h2{page-break-after:avoid}}
 ";
 
-/// A whole page: the style sheet, a navigation line back to the index, a
-/// title and the body.
-pub fn layout(p: &Programme, depth: usize, title: &str, body: &str) -> String {
+/// The style sheet of every page, with the colours of `n` themes.
+pub fn style(n: usize) -> String {
     let mut css = String::from(STYLE);
-    let n = p.model.themes.len();
     for t in 0..n {
         let _ = writeln!(css, ".t{t}{{background:{}}}", theme_colour(t, n));
     }
+    css
+}
+
+/// A whole page: the style sheet, a navigation line back to the index, a
+/// title and the body.
+pub fn layout(p: &Programme, depth: usize, title: &str, body: &str) -> String {
+    let css = style(p.model.themes.len());
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} — {}</title>\n<style>{css}</style>\n</head>\n<body>\n<nav><a href=\"{}\">{}</a> <span class=\"muted\">{}</span></nav>\n<main>\n<h1>{}</h1>\n{body}</main>\n</body>\n</html>\n",
         p.texts.lang.code(),

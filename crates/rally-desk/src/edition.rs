@@ -1,0 +1,212 @@
+//! The workspace's edition: where it comes from, loading it, and reading an
+//! upload (JSON, or a zip of the CSV sheets) with every problem listed.
+
+use crate::workspace::{Shelf, Workspace};
+use rally_model::{InputError, Model};
+use std::io::Read;
+use std::path::Path;
+
+/// One problem of an edition: where it is (JSON path, or sheet, row and
+/// column) and what is wrong, with the fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub place: String,
+    pub message: String,
+}
+
+impl From<&InputError> for Problem {
+    fn from(e: &InputError) -> Problem {
+        Problem {
+            place: e.path.clone(),
+            message: e.message.clone(),
+        }
+    }
+}
+
+fn problem(place: &str, message: impl Into<String>) -> Problem {
+    Problem {
+        place: place.into(),
+        message: message.into(),
+    }
+}
+
+/// A loaded edition and where it was read from.
+pub struct Current {
+    pub model: Model,
+    /// Workspace-relative name of its file or folder.
+    pub source: String,
+    /// Changes whenever another edition is loaded (keys the caches).
+    pub generation: u64,
+}
+
+/// What the workspace holds as its edition.
+pub enum Loaded {
+    /// No edition yet: the team uploads or chooses one.
+    Nothing,
+    Edition(std::sync::Arc<Current>),
+    /// The edition found is not valid: its problems.
+    Bad {
+        source: String,
+        problems: Vec<Problem>,
+    },
+}
+
+/// The edition of the workspace: the latest of `editions/`, else
+/// `edition.json`, else the CSV sheets of the folder (`calendar.csv` …).
+pub fn load(ws: &Workspace, generation: u64) -> Loaded {
+    let (source, result) = if let Some(v) = ws.versions(Shelf::Editions).pop() {
+        let text = std::fs::read(ws.path(&v.name));
+        (
+            v.name,
+            text.map_err(|e| vec![problem("", e.to_string())])
+                .and_then(|b| json(&b)),
+        )
+    } else if ws.path("edition.json").is_file() {
+        let text = std::fs::read(ws.path("edition.json"));
+        let result = text.map_err(|e| vec![problem("", e.to_string())]);
+        ("edition.json".to_string(), result.and_then(|b| json(&b)))
+    } else if ws.path("calendar.csv").is_file() {
+        (".".to_string(), sheets(ws.dir()))
+    } else {
+        return Loaded::Nothing;
+    };
+    match result {
+        Ok(model) => Loaded::Edition(std::sync::Arc::new(Current {
+            model,
+            source,
+            generation,
+        })),
+        Err(problems) => Loaded::Bad { source, problems },
+    }
+}
+
+/// An edition from JSON bytes: parsed, validated, pins checked.
+pub fn json(bytes: &[u8]) -> Result<Model, Vec<Problem>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        vec![problem(
+            &format!("byte {}", e.valid_up_to()),
+            "the file is not UTF-8 text; save it as UTF-8 JSON",
+        )]
+    })?;
+    let model = rally_model::parse_edition(text)
+        .map_err(|errors| errors.iter().map(Problem::from).collect::<Vec<_>>())?;
+    let clashes = rally_check::check_pins(&model);
+    if clashes.is_empty() {
+        Ok(model)
+    } else {
+        Err(clashes.iter().map(Problem::from).collect())
+    }
+}
+
+/// An edition from a folder of CSV sheets.
+pub fn sheets(dir: &Path) -> Result<Model, Vec<Problem>> {
+    rally_export::sheets::import(dir)
+        .map(|(_, model)| model)
+        .map_err(|errors| {
+            errors
+                .iter()
+                .map(|e| {
+                    let mut place = e.file.clone();
+                    if let Some(row) = e.row {
+                        place.push_str(&format!(", row {row}"));
+                    }
+                    if let Some(column) = &e.column {
+                        place.push_str(&format!(", column {column}"));
+                    }
+                    problem(&place, e.message.clone())
+                })
+                .collect()
+        })
+}
+
+/// The most a zip of sheets may hold once unpacked.
+pub const MAX_UNPACKED: u64 = 64 << 20;
+
+/// An uploaded edition: a zip of CSV sheets (by its first bytes) or JSON.
+/// Returns the edition as JSON to keep, and its model.
+pub fn upload(bytes: &[u8]) -> Result<(Vec<u8>, Model), Vec<Problem>> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        let dir = tempfile::tempdir().map_err(|e| vec![problem("", e.to_string())])?;
+        unzip_sheets(bytes, dir.path())?;
+        let model = sheets(dir.path())?;
+        let mut text = serde_json::to_string_pretty(&model.edition)
+            .map_err(|e| vec![problem("", e.to_string())])?;
+        text.push('\n');
+        return Ok((text.into_bytes(), model));
+    }
+    if bytes.is_empty() {
+        return Err(vec![problem(
+            "file",
+            "the file is empty; choose the edition's JSON file or a zip of its CSV sheets",
+        )]);
+    }
+    let model = json(bytes)?;
+    Ok((bytes.to_vec(), model))
+}
+
+/// Unpacks the `.csv` files of a zip into `dir`, by base name (a zip made of
+/// a folder works too); refuses two sheets of one name and archives that
+/// unpack to more than [`MAX_UNPACKED`].
+fn unzip_sheets(bytes: &[u8], dir: &Path) -> Result<(), Vec<Problem>> {
+    let bad = |m: String| vec![problem("zip", m)];
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
+        bad(format!(
+            "not a readable zip ({e}); zip the CSV sheets again"
+        ))
+    })?;
+    let mut total = 0u64;
+    let mut found = Vec::new();
+    for i in 0..archive.len() {
+        let mut entry = archive
+            .by_index(i)
+            .map_err(|e| bad(format!("entry {i}: {e}; zip the CSV sheets again")))?;
+        let Some(path) = entry.enclosed_name() else {
+            continue;
+        };
+        let Some(name) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        if entry.is_dir() || !name.ends_with(".csv") || name.starts_with('.') {
+            continue;
+        }
+        if found.contains(&name) {
+            return Err(bad(format!(
+                "two sheets named {name}; zip one folder of sheets"
+            )));
+        }
+        let mut data = Vec::new();
+        let room = MAX_UNPACKED.saturating_sub(total) + 1;
+        (&mut entry)
+            .take(room)
+            .read_to_end(&mut data)
+            .map_err(|e| bad(format!("{name}: {e}; zip the CSV sheets again")))?;
+        total += data.len() as u64;
+        if total > MAX_UNPACKED {
+            return Err(bad(format!(
+                "the sheets unpack to more than {} MB; is this the rally's sheets?",
+                MAX_UNPACKED >> 20
+            )));
+        }
+        std::fs::write(dir.join(&name), data).map_err(|e| bad(e.to_string()))?;
+        found.push(name);
+    }
+    if found.is_empty() {
+        return Err(bad(
+            "no CSV sheet in the zip; zip the sheets rally export --sheets writes (calendar.csv …)"
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Keeps an uploaded edition as the next version of `editions/`.
+pub fn keep(ws: &Workspace, file_name: &str, json: &[u8]) -> Result<String, String> {
+    let stem = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let stem = stem.split('.').next().unwrap_or(stem);
+    ws.add(Shelf::Editions, stem, json).map(|v| v.name)
+}

@@ -1,0 +1,13 @@
+//! The desk's pages, server-rendered, in the look of the exported site.
+//!
+//! - [`frame`]: the frame of every page and the desk's navigation bar;
+//! - [`edition`]: the edition's figures, upload and problems;
+//! - [`plan`]: plan or solve with live progress, the versions;
+//! - [`session`]: one session: who comes, where it may move;
+//! - [`people`]: every member, certified or why not, with filters.
+
+pub mod edition;
+pub mod frame;
+pub mod people;
+pub mod plan;
+pub mod session;

@@ -1,0 +1,201 @@
+//! What the server holds: the configuration, the workspace, its edition,
+//! the plans already checked, and the one run at a time.
+
+use crate::edition::{self, Current, Loaded};
+use crate::run::Runner;
+use crate::workspace::{Shelf, Workspace};
+use rally_check::Report;
+use rally_export::view::Scheduled;
+use rally_export::{Lang, Programme, Texts};
+use rally_model::types::Unscheduled;
+use rally_model::Plan;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+
+/// How the desk runs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The workspace folder.
+    pub dir: PathBuf,
+    /// Language of the rally's texts (pages, hand-outs).
+    pub lang: Lang,
+    /// The shared secret asked of every request, when set (`--token`).
+    pub token: Option<String>,
+    /// The largest upload accepted, in bytes.
+    pub upload_limit: usize,
+}
+
+impl Config {
+    /// A desk over `dir`, in English, without a token, uploads up to 20 MB.
+    pub fn new(dir: impl Into<PathBuf>) -> Config {
+        Config {
+            dir: dir.into(),
+            lang: Lang::En,
+            token: None,
+            upload_limit: 20 << 20,
+        }
+    }
+}
+
+/// A plan of the workspace checked against the edition (what
+/// [`Programme`] holds, kept to build pages without checking again).
+pub struct Checked {
+    pub number: u32,
+    pub name: String,
+    pub plan: Plan,
+    report: Report,
+    sessions: Vec<Scheduled>,
+    courses: Option<Vec<Vec<usize>>>,
+    unscheduled: Vec<Unscheduled>,
+}
+
+impl Checked {
+    fn new(current: &Current, number: u32, name: String, plan: Plan) -> Checked {
+        let p = Programme::new(&current.model, &plan);
+        Checked {
+            number,
+            name,
+            report: p.report,
+            sessions: p.sessions,
+            courses: p.courses,
+            unscheduled: p.unscheduled,
+            plan,
+        }
+    }
+
+    /// The programme, ready to be shown in `lang`.
+    pub fn programme<'a>(&self, current: &'a Current, lang: Lang) -> Programme<'a> {
+        Programme {
+            model: &current.model,
+            report: self.report.clone(),
+            sessions: self.sessions.clone(),
+            courses: self.courses.clone(),
+            unscheduled: self.unscheduled.clone(),
+            texts: Texts::new(lang),
+        }
+    }
+
+    /// The checker's verdict.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+}
+
+/// Why a version cannot be shown.
+pub enum Unavailable {
+    NoEdition,
+    NoVersion(u32),
+    /// It cannot be read, or was made for another edition: the problems.
+    Unreadable(Vec<String>),
+}
+
+/// The state shared by every request.
+pub struct Desk {
+    pub config: Config,
+    pub ws: Workspace,
+    edition: RwLock<Loaded>,
+    generation: AtomicU64,
+    checked: Mutex<HashMap<(u64, u32), Arc<Checked>>>,
+    pub runner: Runner,
+}
+
+/// Checked plans kept in memory; past this, the cache starts again.
+const CACHED: usize = 32;
+
+impl Desk {
+    /// Opens the workspace and loads its edition.
+    pub fn open(config: Config) -> Result<Desk, String> {
+        let ws = Workspace::open(&config.dir)?;
+        let loaded = edition::load(&ws, 0);
+        Ok(Desk {
+            config,
+            ws,
+            edition: RwLock::new(loaded),
+            generation: AtomicU64::new(0),
+            checked: Mutex::new(HashMap::new()),
+            runner: Runner::new(),
+        })
+    }
+
+    /// Reads the edition again (after an upload or a choice).
+    pub fn reload(&self) {
+        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        let loaded = edition::load(&self.ws, generation);
+        *self.edition.write().unwrap_or_else(|e| e.into_inner()) = loaded;
+    }
+
+    /// Runs `f` on the edition as it is loaded.
+    pub fn with_edition<T>(&self, f: impl FnOnce(&Loaded) -> T) -> T {
+        f(&self.edition.read().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// The edition, when one is loaded and valid.
+    pub fn current(&self) -> Option<Arc<Current>> {
+        self.with_edition(|l| match l {
+            Loaded::Edition(c) => Some(c.clone()),
+            _ => None,
+        })
+    }
+
+    /// Plan version `number`, read and checked against the edition (once).
+    pub fn checked(&self, number: u32) -> Result<(Arc<Current>, Arc<Checked>), Unavailable> {
+        let current = self.current().ok_or(Unavailable::NoEdition)?;
+        let key = (current.generation, number);
+        if let Some(c) = self.cache().get(&key) {
+            return Ok((current, c.clone()));
+        }
+        let v = self
+            .ws
+            .version(Shelf::Plans, number)
+            .ok_or(Unavailable::NoVersion(number))?;
+        let plan = rally_model::load_plan(&self.ws.path(&v.name)).map_err(|e| {
+            Unavailable::Unreadable(e.errors().iter().map(|e| e.to_string()).collect())
+        })?;
+        let unknown = rally_model::plan_refs::unknown_names(&current.model, &plan);
+        if !unknown.is_empty() {
+            return Err(Unavailable::Unreadable(
+                unknown.iter().map(|e| e.to_string()).collect(),
+            ));
+        }
+        let checked = Arc::new(Checked::new(&current, number, v.name, plan));
+        let mut cache = self.cache();
+        if cache.len() >= CACHED {
+            cache.clear();
+        }
+        cache.insert(key, checked.clone());
+        Ok((current, checked))
+    }
+
+    fn cache(&self) -> std::sync::MutexGuard<'_, HashMap<(u64, u32), Arc<Checked>>> {
+        self.checked.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Keeps `plan` as the next plan version, its penalty the checker's.
+    pub fn keep_plan(&self, current: &Current, slug: &str, mut plan: Plan) -> Result<u32, String> {
+        plan.penalty = Some(rally_check::penalty(&current.model, &plan).to_map());
+        if plan.edition.is_none() {
+            plan.edition = current.model.edition.edition.clone();
+        }
+        let mut text = serde_json::to_string_pretty(&plan).map_err(|e| e.to_string())?;
+        text.push('\n');
+        self.ws
+            .add(Shelf::Plans, slug, text.as_bytes())
+            .map(|v| v.number)
+    }
+}
+
+/// Headcount certified by the plan's courses, of those wanting a certificate.
+pub fn certified_headcount(current: &Current, report: &Report) -> (u64, u64) {
+    let members = &current.model.members;
+    let wanting = members.iter().filter(|m| m.certificate);
+    let certified = members
+        .iter()
+        .zip(&report.members)
+        .filter(|(m, r)| m.certificate && r.certified);
+    (
+        certified.map(|(m, _)| u64::from(m.headcount)).sum(),
+        wanting.map(|m| u64::from(m.headcount)).sum(),
+    )
+}
