@@ -190,7 +190,7 @@ fn run(
     let model = &current.model;
     let plan = match kind {
         Kind::Plan => rally_plan::plan(model, &options).plan,
-        Kind::Solve => rally_assign::solve(model, &options).assigned.plan,
+        Kind::Solve => rally_solve::solve(model, &options).assigned.plan,
     };
     let stopped = flag.load(Ordering::Relaxed);
     let slug = format!(

@@ -74,6 +74,7 @@ impl Checked {
             courses: self.courses.clone(),
             unscheduled: self.unscheduled.clone(),
             texts: Texts::new(lang),
+            changes: None,
         }
     }
 
