@@ -47,6 +47,7 @@ pub fn router(config: Config) -> Result<Router, String> {
         .route("/v/{n}/move", post(move_session))
         .route("/v/{n}/pin", post(pin))
         .route("/v/{n}/people", get(people))
+        .route("/v/{n}/changes", get(changes))
         .route("/v/{n}/handouts.zip", get(handouts_zip))
         .route("/assets/desk.js", get(script))
         .fallback(|| async { not_found("No such page.") })
@@ -258,8 +259,13 @@ async fn use_candidate(State(desk): Shared, Form(form): Form<UseForm>) -> Respon
 }
 
 fn plan_html(desk: &Desk, message: Option<&str>) -> String {
+    plan_html_from(desk, None, message)
+}
+
+fn plan_html_from(desk: &Desk, from: Option<u32>, message: Option<&str>) -> String {
     let current = desk.current();
     let body = pages::plan::body(
+        from,
         &desk.runner.status(),
         &desk.ws.versions(Shelf::Plans),
         current.is_some(),
@@ -269,14 +275,22 @@ fn plan_html(desk: &Desk, message: Option<&str>) -> String {
     frame::page(Place::Plan, &[], themes, "Plan", &body)
 }
 
-async fn plan_page(State(desk): Shared) -> Response {
-    blocking(move || Html(plan_html(&desk, None)).into_response()).await
+#[derive(Deserialize)]
+struct PlanQuery {
+    from: Option<u32>,
+}
+
+async fn plan_page(State(desk): Shared, Query(q): Query<PlanQuery>) -> Response {
+    blocking(move || Html(plan_html_from(&desk, q.from, None)).into_response()).await
 }
 
 #[derive(Deserialize)]
 struct RunForm {
     kind: String,
     seconds: String,
+    /// The version to re-plan from (empty: from nothing).
+    #[serde(default)]
+    from: String,
 }
 
 async fn plan_run(State(desk): Shared, Form(form): Form<RunForm>) -> Response {
@@ -301,20 +315,53 @@ async fn plan_run(State(desk): Shared, Form(form): Form<RunForm>) -> Response {
             return (StatusCode::BAD_REQUEST, Html(plan_html(&desk, Some(&text)))).into_response();
         }
     };
-    let Some(current) = desk.current() else {
-        return Redirect::to("/edition").into_response();
-    };
-    match run::start(&desk, current, kind, Duration::from_secs_f64(seconds)) {
-        Ok(()) => Redirect::to("/plan").into_response(),
-        Err(run::Busy) => (
-            StatusCode::CONFLICT,
-            Html(plan_html(
-                &desk,
-                Some("Busy: a run is going on in this workspace; wait for it, or stop it."),
-            )),
-        )
-            .into_response(),
-    }
+    blocking(move || {
+        let from = match form.from.trim() {
+            "" => None,
+            n => match n.parse::<u32>().ok().map(|n| (n, desk.checked(n))) {
+                Some((n, Ok((_, checked)))) => Some((n, checked.plan.clone())),
+                _ => {
+                    let text = format!("There is no version {n} to re-plan from.");
+                    return (StatusCode::BAD_REQUEST, Html(plan_html(&desk, Some(&text))))
+                        .into_response();
+                }
+            },
+        };
+        let Some(current) = desk.current() else {
+            return Redirect::to("/edition").into_response();
+        };
+        let limit = Duration::from_secs_f64(seconds);
+        match run::start(&desk, current, kind, limit, from) {
+            Ok(()) => Redirect::to("/plan").into_response(),
+            Err(run::Busy) => (
+                StatusCode::CONFLICT,
+                Html(plan_html(
+                    &desk,
+                    Some("Busy: a run is going on in this workspace; wait for it, or stop it."),
+                )),
+            )
+                .into_response(),
+        }
+    })
+    .await
+}
+
+async fn changes(State(desk): Shared, Path(n): Path<u32>) -> Response {
+    blocking(move || {
+        with_version(&desk, n, |current, checked, p| {
+            let body = pages::changes::body(&p, n, checked.from.as_ref());
+            let title = format!("Changes of version {n}");
+            let page = frame::page(
+                Place::Version(n),
+                &territories(current),
+                current.model.themes.len(),
+                &title,
+                &body,
+            );
+            Html(page).into_response()
+        })
+    })
+    .await
 }
 
 async fn plan_stop(State(desk): Shared) -> Response {

@@ -4,6 +4,8 @@
 
 use crate::edition::Current;
 use crate::state::{certified_headcount, Desk};
+use rally_model::replan::Replan;
+use rally_model::Plan;
 use serde::Serialize;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -48,6 +50,9 @@ pub struct Status {
     pub wanting: Option<u64>,
     pub error: Option<String>,
 }
+
+/// How the slug of a re-planned version starts: `replan-of-3-solve-30s`.
+pub const REPLAN_OF: &str = "replan-of-";
 
 /// Refused: a run is going on.
 #[derive(Debug)]
@@ -109,12 +114,15 @@ impl Runner {
     }
 }
 
-/// Starts a run on its own thread; [`Busy`] while another goes on.
+/// Starts a run on its own thread; [`Busy`] while another goes on. With
+/// `from` (a version's number and plan), it re-plans that version with as
+/// few changes as it can (SPEC §9).
 pub fn start(
     desk: &Arc<Desk>,
     current: Arc<Current>,
     kind: Kind,
     limit: Duration,
+    from: Option<(u32, Plan)>,
 ) -> Result<(), Busy> {
     let flag = Arc::new(AtomicBool::new(false));
     {
@@ -138,7 +146,7 @@ pub fn start(
     let desk = desk.clone();
     std::thread::spawn(move || {
         let _done = Done(&desk);
-        let finished = run(&desk, &current, kind, limit, flag);
+        let finished = run(&desk, &current, kind, limit, from, flag);
         desk.runner.status.send_modify(|s| {
             *s = Status {
                 running: false,
@@ -172,8 +180,11 @@ fn run(
     current: &Current,
     kind: Kind,
     limit: Duration,
+    from: Option<(u32, Plan)>,
     flag: Arc<AtomicBool>,
 ) -> Status {
+    let model = &current.model;
+    let replan = from.map(|(n, old)| (n, Replan::new(model, old, None, None)));
     let started = Instant::now();
     let show = |best: i64| {
         desk.runner.status.send_modify(|s| {
@@ -184,17 +195,19 @@ fn run(
     let options = rally_search::Options {
         seed: 1,
         budget: rally_search::Budget::new(Some(limit), None).with_cancel(flag.clone()),
-        previous: None,
+        previous: replan.as_ref().map(|(_, r)| r),
         progress: Some(&show),
     };
-    let model = &current.model;
     let plan = match kind {
         Kind::Plan => rally_plan::plan(model, &options).plan,
         Kind::Solve => rally_solve::solve(model, &options).assigned.plan,
     };
     let stopped = flag.load(Ordering::Relaxed);
     let slug = format!(
-        "{}-{}s{}",
+        "{}{}-{}s{}",
+        replan
+            .as_ref()
+            .map_or(String::new(), |(n, _)| format!("{REPLAN_OF}{n}-")),
         kind.name(),
         limit.as_secs(),
         if stopped { "-stopped" } else { "" }

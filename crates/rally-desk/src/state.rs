@@ -4,9 +4,10 @@
 use crate::edition::{self, Current, Loaded};
 use crate::run::Runner;
 use crate::workspace::{Shelf, Workspace};
-use rally_check::Report;
+use rally_check::{Changes, Report};
 use rally_export::view::Scheduled;
 use rally_export::{Lang, Programme, Texts};
+use rally_model::replan::Replan;
 use rally_model::types::Unscheduled;
 use rally_model::Plan;
 use std::collections::HashMap;
@@ -49,11 +50,19 @@ pub struct Checked {
     sessions: Vec<Scheduled>,
     courses: Option<Vec<Vec<usize>>>,
     unscheduled: Vec<Unscheduled>,
+    /// For a re-planned version: the version it was re-planned from, and the changes.
+    pub from: Option<(u32, Changes)>,
 }
 
 impl Checked {
-    fn new(current: &Current, number: u32, name: String, plan: Plan) -> Checked {
-        let p = Programme::new(&current.model, &plan);
+    fn new(
+        current: &Current,
+        number: u32,
+        name: String,
+        plan: Plan,
+        from: Option<(u32, &Replan)>,
+    ) -> Checked {
+        let p = Programme::new_from(&current.model, &plan, from.map(|(_, r)| r));
         Checked {
             number,
             name,
@@ -61,6 +70,7 @@ impl Checked {
             sessions: p.sessions,
             courses: p.courses,
             unscheduled: p.unscheduled,
+            from: from.zip(p.changes).map(|((n, _), c)| (n, c)),
             plan,
         }
     }
@@ -74,7 +84,7 @@ impl Checked {
             courses: self.courses.clone(),
             unscheduled: self.unscheduled.clone(),
             texts: Texts::new(lang),
-            changes: None,
+            changes: self.from.as_ref().map(|(_, c)| c.clone()),
         }
     }
 
@@ -160,13 +170,27 @@ impl Desk {
                 unknown.iter().map(|e| e.to_string()).collect(),
             ));
         }
-        let checked = Arc::new(Checked::new(&current, number, v.name, plan));
+        let from = self.replanned_from(&current, &v.slug);
+        let replan = from.map(|(n, old)| (n, Replan::new(&current.model, old, None, None)));
+        let from = replan.as_ref().map(|(n, r)| (*n, r));
+        let checked = Arc::new(Checked::new(&current, number, v.name, plan, from));
         let mut cache = self.cache();
         if cache.len() >= CACHED {
             cache.clear();
         }
         cache.insert(key, checked.clone());
         Ok((current, checked))
+    }
+
+    /// The version a re-planned version was made from (by its slug), and its plan.
+    fn replanned_from(&self, current: &Current, slug: &str) -> Option<(u32, Plan)> {
+        let rest = slug.strip_prefix(crate::run::REPLAN_OF)?;
+        let n: u32 = rest.split('-').next()?.parse().ok()?;
+        let v = self.ws.version(Shelf::Plans, n)?;
+        let plan = rally_model::load_plan(&self.ws.path(&v.name)).ok()?;
+        rally_model::plan_refs::unknown_names(&current.model, &plan)
+            .is_empty()
+            .then_some((n, plan))
     }
 
     fn cache(&self) -> std::sync::MutexGuard<'_, HashMap<(u64, u32), Arc<Checked>>> {

@@ -459,3 +459,54 @@ async fn get_events(app: &Router) -> String {
     let chunk = body.next().await.unwrap().unwrap();
     String::from_utf8(chunk.to_vec()).unwrap()
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_moved_version_re_plans_with_its_list_of_changes() {
+    let dir = example_workspace();
+    let app = app(dir.path());
+    let form = "session=w01%2F2&date=2016-03-10&slot=morning&venue=cm";
+    assert_eq!(
+        post_form(&app, "/v/1/move", form).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert!(get(&app, "/v/2/session?id=w01%2F2")
+        .await
+        .text()
+        .contains("id=\"replan\""));
+    assert!(get(&app, "/plan?from=2")
+        .await
+        .text()
+        .contains("<option value=\"2\" selected>"));
+    let a = post_form(&app, "/plan/run", "kind=solve&seconds=5&from=9").await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    let a = post_form(&app, "/plan/run", "kind=solve&seconds=5&from=2").await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    let page = wait_idle(&app).await;
+    assert!(page.contains("version 3</a>"), "{page}");
+    let path = dir.path().join("plans/0003-replan-of-2-solve-5s.json");
+    let new = rally_model::load_plan(&path).unwrap();
+    let old = rally_model::load_plan(
+        &dir.path()
+            .join("plans/0002-move-w01-2-2016-03-10-morning.json"),
+    )
+    .unwrap();
+    let model = rally_model::load_edition(&fixture("example/edition.json")).unwrap();
+    let replan = rally_model::replan::Replan::new(&model, old, None, None);
+    let changes = rally_check::Changes::new(&model, &new, &replan);
+    let page = get(&app, "/v/3/changes").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let summary = format!(
+        "{} session(s) moved, {} member(s) rerouted",
+        changes.moved.len(),
+        changes.rerouted.len()
+    );
+    assert!(page.text().contains(&summary), "{summary}: {}", page.text());
+    assert!(page.text().contains("<a href=\"/v/2\">version 2</a>"));
+    for m in &changes.moved {
+        assert!(page
+            .text()
+            .contains(&format!("data-session=\"{}\"", m.session)));
+    }
+    let plain = get(&app, "/v/1/changes").await.text();
+    assert!(plain.contains("was not re-planned"));
+}

@@ -31,7 +31,7 @@ pub fn bar(place: Place, territories: &[(String, String)]) -> String {
             ));
         }
         out.push_str(&format!(
-            " <a href=\"/v/{n}/people\">People</a> <a href=\"/v/{n}/site/index.html\">Check</a> <a href=\"/v/{n}/handouts.zip\" download>Hand-outs (zip)</a>"
+            " <a href=\"/v/{n}/people\">People</a> <a href=\"/v/{n}/changes\">Changes</a> <a href=\"/v/{n}/site/index.html\">Check</a> <a href=\"/v/{n}/handouts.zip\" download>Hand-outs (zip)</a>"
         ));
     }
     out.push_str("</nav>\n");

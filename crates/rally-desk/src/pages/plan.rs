@@ -8,6 +8,7 @@ use std::fmt::Write;
 
 /// The body of the Plan page.
 pub fn body(
+    from: Option<u32>,
     status: &Status,
     versions: &[Version],
     has_edition: bool,
@@ -18,9 +19,7 @@ pub fn body(
         let _ = writeln!(out, "<p class=\"busy\" role=\"alert\">{}</p>", esc(m));
     }
     if has_edition {
-        out.push_str(
-            "<form method=\"post\" action=\"/plan/run\">\n<p><label>Make <select name=\"kind\"><option value=\"solve\">the programme and everyone's course (solve)</option><option value=\"plan\">the programme only (plan)</option></select></label>\n<label>within <input type=\"number\" name=\"seconds\" value=\"30\" min=\"1\" max=\"3600\" step=\"1\" required> seconds</label>\n<button type=\"submit\" id=\"start\">Start</button></p>\n</form>\n",
-        );
+        out.push_str(&run_form(versions, from));
     } else {
         out.push_str("<p>No edition to plan yet: <a href=\"/edition\">load one</a>.</p>\n");
     }
@@ -46,6 +45,26 @@ pub fn body(
         out.push_str("</table>\n");
     }
     out
+}
+
+/// The form that starts a run, from nothing or from a version (`from` chosen).
+fn run_form(versions: &[Version], from: Option<u32>) -> String {
+    let mut options = String::from("<option value=\"\">nothing (a new plan)</option>");
+    for v in versions.iter().rev() {
+        let _ = write!(
+            options,
+            "<option value=\"{0}\"{1}>version {0}, with as few changes as possible</option>",
+            v.number,
+            if from == Some(v.number) {
+                " selected"
+            } else {
+                ""
+            }
+        );
+    }
+    format!(
+        "<form method=\"post\" action=\"/plan/run\">\n<p><label>Make <select name=\"kind\"><option value=\"solve\">the programme and everyone's course (solve)</option><option value=\"plan\">the programme only (plan)</option></select></label>\n<label>within <input type=\"number\" name=\"seconds\" value=\"30\" min=\"1\" max=\"3600\" step=\"1\" required> seconds</label>\n<label>starting from <select name=\"from\">{options}</select></label>\n<button type=\"submit\" id=\"start\">Start</button></p>\n</form>\n"
+    )
 }
 
 /// The run's state in words (the script rewrites it as events come).

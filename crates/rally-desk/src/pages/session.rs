@@ -94,6 +94,8 @@ pub fn body(
     }
     out.push_str(&pin_form(p, n, session, scheduled.is_some()));
     out.push_str(&moves_table(p, n, session, moves, base));
+    out.push_str("<h2>Re-plan</h2>\n");
+    out.push_str(&super::changes::replan_form(n));
     out
 }
 
