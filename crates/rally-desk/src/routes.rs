@@ -443,8 +443,8 @@ async fn session(
                 .model
                 .pin_of(s)
                 .is_none()
-                .then(|| moves::options(current, &checked.plan, checked.report(), s));
-            let body = pages::session::body(&p, n, s, options.as_ref(), base);
+                .then(|| desk.moves(current, checked, s));
+            let body = pages::session::body(&p, n, s, options.as_deref(), base);
             let title = format!("{} — {}", q.id, current.model.workshop_of(s).title);
             Html(frame::page(
                 Place::Version(n),
@@ -492,7 +492,7 @@ async fn move_session(
                     "This session is pinned by the edition.",
                 );
             }
-            let (options, _) = moves::options(current, &checked.plan, checked.report(), s);
+            let options = &desk.moves(current, checked, s).0;
             if !options.iter().any(|m| m.at == at) {
                 return message(
                     StatusCode::CONFLICT,

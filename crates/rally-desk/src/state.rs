@@ -2,6 +2,7 @@
 //! the plans already checked, and the one run at a time.
 
 use crate::edition::{self, Current, Loaded};
+use crate::moves::{self, Move};
 use crate::run::Runner;
 use crate::workspace::{Shelf, Workspace};
 use rally_check::{Changes, Report};
@@ -13,7 +14,7 @@ use rally_model::Plan;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 /// How the desk runs.
 #[derive(Debug, Clone)]
@@ -109,8 +110,14 @@ pub struct Desk {
     edition: RwLock<Loaded>,
     generation: AtomicU64,
     checked: Mutex<HashMap<(u64, u32), Arc<Checked>>>,
+    /// Where each session of a version may move, judged once (concurrent
+    /// first views wait for the one judging).
+    moves: Mutex<HashMap<(u64, u32, usize), Arc<OnceLock<Arc<Options>>>>>,
     pub runner: Runner,
 }
+
+/// The moves of a session and how many placements were not judged.
+pub type Options = (Vec<Move>, usize);
 
 /// Checked plans kept in memory; past this, the cache starts again.
 const CACHED: usize = 32;
@@ -126,6 +133,7 @@ impl Desk {
             edition: RwLock::new(loaded),
             generation: AtomicU64::new(0),
             checked: Mutex::new(HashMap::new()),
+            moves: Mutex::new(HashMap::new()),
             runner: Runner::new(),
         })
     }
@@ -180,6 +188,27 @@ impl Desk {
         }
         cache.insert(key, checked.clone());
         Ok((current, checked))
+    }
+
+    /// Where `session` of a checked version may move ([`moves::options`]), judged once.
+    pub fn moves(&self, current: &Current, checked: &Checked, session: usize) -> Arc<Options> {
+        let key = (current.generation, checked.number, session);
+        let cell = {
+            let mut map = self.moves.lock().unwrap_or_else(|e| e.into_inner());
+            if map.len() >= 64 * CACHED && !map.contains_key(&key) {
+                map.clear();
+            }
+            map.entry(key).or_default().clone()
+        };
+        cell.get_or_init(|| {
+            Arc::new(moves::options(
+                current,
+                &checked.plan,
+                &checked.report,
+                session,
+            ))
+        })
+        .clone()
     }
 
     /// The version a re-planned version was made from (by its slug), and its plan.
