@@ -112,12 +112,15 @@ pub struct Desk {
     checked: Mutex<HashMap<(u64, u32), Arc<Checked>>>,
     /// Where each session of a version may move, judged once (concurrent
     /// first views wait for the one judging).
-    moves: Mutex<HashMap<(u64, u32, usize), Arc<OnceLock<Arc<Options>>>>>,
+    moves: Mutex<HashMap<(u64, u32, usize), Judged>>,
     pub runner: Runner,
 }
 
 /// The moves of a session and how many placements were not judged.
 pub type Options = (Vec<Move>, usize);
+
+/// A session's moves, judged by the first view that needs them.
+type Judged = Arc<OnceLock<Arc<Options>>>;
 
 /// Checked plans kept in memory; past this, the cache starts again.
 const CACHED: usize = 32;
