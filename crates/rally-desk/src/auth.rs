@@ -47,6 +47,29 @@ pub async fn require(State(token): State<Arc<String>>, request: Request, next: N
     }
 }
 
+/// Refuses a POST sent by a page of another site (its `Origin` names
+/// another host than the desk's): no other site can make a version or start
+/// a run in the team's browser.
+pub async fn same_origin(request: Request, next: Next) -> Response {
+    if request.method() == axum::http::Method::POST {
+        let header = |name| request.headers().get(name).and_then(|v| v.to_str().ok());
+        let origin = header(header::ORIGIN).filter(|o| *o != "null");
+        let host = header(header::HOST);
+        if let Some(origin) = origin {
+            let origin_host = origin.split_once("://").map_or(origin, |(_, h)| h);
+            if Some(origin_host) != host {
+                return (
+                    StatusCode::FORBIDDEN,
+                    [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                    "Refused: this form was sent by a page of another site.\n",
+                )
+                    .into_response();
+            }
+        }
+    }
+    next.run(request).await
+}
+
 fn refused() -> Response {
     (
         StatusCode::UNAUTHORIZED,

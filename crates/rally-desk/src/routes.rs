@@ -52,6 +52,7 @@ pub fn router(config: Config) -> Result<Router, String> {
         .route("/assets/desk.js", get(script))
         .fallback(|| async { not_found("No such page.") })
         .layer(DefaultBodyLimit::max(64 << 10))
+        .layer(axum::middleware::from_fn(auth::same_origin))
         .with_state(desk);
     if let Some(token) = token {
         app = app.layer(axum::middleware::from_fn_with_state(

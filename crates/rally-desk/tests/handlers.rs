@@ -283,6 +283,29 @@ async fn no_request_reaches_outside_the_workspace() {
 }
 
 #[tokio::test]
+async fn a_form_sent_by_another_site_is_refused() {
+    let dir = example_workspace();
+    let app = app(dir.path());
+    let form = |origin: &str| {
+        Request::post("/v/1/pin")
+            .header(header::HOST, "127.0.0.1:8080")
+            .header(header::ORIGIN, origin)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from("session=w02%2F1"))
+            .unwrap()
+    };
+    assert_eq!(
+        send(&app, form("http://evil.example")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert!(!dir.path().join("editions").exists());
+    assert_eq!(
+        send(&app, form("http://127.0.0.1:8080")).await.status,
+        StatusCode::SEE_OTHER
+    );
+}
+
+#[tokio::test]
 async fn off_this_machine_the_token_is_asked() {
     let dir = example_workspace();
     let mut config = Config::new(dir.path());
