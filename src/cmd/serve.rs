@@ -38,13 +38,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let good = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
         if t.len() < 12 || !t.chars().all(good) {
             return Err(BadInput(
-                "--token: give at least 12 letters, digits, '-' or '_' (e.g. from `openssl rand -hex 16`)".into(),
+                "--token: give at least 12 letters, digits, '-' or '_' \
+                 (e.g. from `openssl rand -hex 16`)"
+                    .into(),
             )
             .into());
         }
     } else if !args.bind.is_loopback() {
         return Err(BadInput(format!(
-            "--bind {}: a desk open to the network needs --token SECRET, so that only the team can use it",
+            "--bind {}: a desk open to the network needs --token SECRET, so that only the \
+             team can use it",
             args.bind
         ))
         .into());

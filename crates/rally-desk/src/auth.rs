@@ -74,7 +74,8 @@ fn refused() -> Response {
     (
         StatusCode::UNAUTHORIZED,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        "This desk asks for its token: open the address the rally team was given, ending in ?token=…\n",
+        "This desk asks for its token: open the address the rally team was given, \
+         ending in ?token=…\n",
     )
         .into_response()
 }

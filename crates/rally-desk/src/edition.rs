@@ -197,7 +197,8 @@ fn unzip_sheets(bytes: &[u8], dir: &Path) -> Result<(), Vec<Problem>> {
     }
     if found.is_empty() {
         return Err(bad(
-            "no CSV sheet in the zip; zip the sheets rally export --sheets writes (calendar.csv …)"
+            "no CSV sheet in the zip; zip the sheets rally export --sheets writes \
+             (calendar.csv …)"
                 .into(),
         ));
     }

@@ -130,7 +130,8 @@ fn with_version(
                 })
                 .collect();
             let body = format!(
-                "<p>Version {n} cannot be shown with the edition in use (was it made for another edition?):</p>\n{}",
+                "<p>Version {n} cannot be shown with the edition in use (was it made for \
+                 another edition?):</p>\n{}",
                 pages::edition::problem_list(&list)
             );
             (

@@ -1,8 +1,9 @@
 //! The desk in a real headless Chromium: the desk's script runs on the
 //! programme (session cards open their session), the Plan page shows a run's
-//! result (it follows the run through server-sent events), and screenshots of the programme, a session
-//! and the people are saved for the README (docs/desk-*.png). Skipped when
-//! Chromium is absent, except under CI.
+//! result (it follows the run through server-sent events), and screenshots
+//! of the programme, a session, the people and the Plan page are saved for
+//! the README (docs/desk-*.png). Skipped when Chromium is absent, except
+//! under CI.
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
