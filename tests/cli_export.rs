@@ -236,3 +236,42 @@ fn the_template_imports_and_is_never_written_over_sheets() {
     let o = rally(&[p("import"), p("--template"), &sheets]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_workbook_exported_imports_back_and_is_never_written_over_unasked() {
+    let (dir, edition, _) = example_dir();
+    let book = dir.path().join("book.xlsx");
+    let o = rally(&[p("export"), &edition, p("--workbook"), &book]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let back = dir.path().join("back.json");
+    let o = rally(&[p("import"), &book, p("-o"), &back]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let read = |f: &Path| -> rally_model::Edition {
+        serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap()
+    };
+    assert_eq!(read(&back), read(&edition));
+    let before = std::fs::read(&book).unwrap();
+    let o = rally(&[p("export"), &edition, p("--workbook"), &book]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&book).unwrap(), before);
+    let o = rally(&[p("export"), &edition, p("--workbook"), &book, p("--force")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn the_workbook_template_imports_and_is_never_written_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("modele.xlsx");
+    let o = rally(&[p("import"), p("--template"), &book, p("--lang"), p("fr")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = dir.path().join("edition.json");
+    let o = rally(&[p("import"), &book, p("-o"), &out]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let edition: rally_model::Edition =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(edition.themes.map(|t| t.len()), Some(7));
+    assert_eq!(edition.calendar.slots.map(|s| s.len()), Some(2));
+    let o = rally(&[p("import"), p("--template"), &book]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -1,6 +1,5 @@
 //! `rally export EDITION [PLAN] --html DIR --ics DIR --csv DIR --print DIR --sheets DIR
-//! [--from OLD_PLAN]`:
-//! what a rally team hands out (see the rally-export crate).
+//! [--from OLD_PLAN] --workbook FILE`: what a rally team hands out (see the rally-export crate).
 
 use crate::io::BadInput;
 use rally_export::{OutFile, Programme};
@@ -28,7 +27,11 @@ pub struct Args {
     /// Write the edition as the CSV sheets `rally import` reads into DIR.
     #[arg(long, value_name = "DIR")]
     sheets: Option<PathBuf>,
-    /// Overwrite files in the output folders that rally did not write.
+    /// Write the edition as a workbook (.xlsx) `rally import` reads.
+    #[arg(long, value_name = "FILE")]
+    workbook: Option<PathBuf>,
+    /// Overwrite files in the output folders that rally did not write, and
+    /// an existing workbook.
     #[arg(long)]
     force: bool,
     #[command(flatten)]
@@ -45,11 +48,22 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let needs_plan =
         args.html.is_some() || args.ics.is_some() || args.csv.is_some() || args.print.is_some();
-    if !needs_plan && args.sheets.is_none() {
+    if !needs_plan && args.sheets.is_none() && args.workbook.is_none() {
         return Err(BadInput(
-            "rally export: nothing to export; give --html, --ics, --csv, --print or --sheets DIR"
+            "rally export: nothing to export; give --html, --ics, --csv, --print or --sheets DIR, or --workbook FILE"
                 .into(),
         )
+        .into());
+    }
+    if let Some(path) = args
+        .workbook
+        .as_deref()
+        .filter(|p| p.exists() && !args.force)
+    {
+        return Err(BadInput(format!(
+            "{}: already exists; give --force to replace it, or another name",
+            path.display()
+        ))
         .into());
     }
     let model = crate::io::edition(&args.edition)?;
@@ -111,12 +125,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .into());
         }
     }
+    let workbook = match &args.workbook {
+        Some(path) => {
+            let texts = rally_export::Texts::new(args.lang.get());
+            let bytes = rally_export::sheets::workbook(&model.edition, &texts)?;
+            Some((path, bytes))
+        }
+        None => None,
+    };
     let mut inputs = vec![args.edition.as_path()];
     inputs.extend(args.plan.as_deref());
     inputs.extend(args.from.as_deref());
+    if let Some((path, _)) = &workbook {
+        crate::io::check_output(path, &inputs)?;
+    }
     for (dir, files, what) in &outputs {
         crate::io::write_folder(dir, files, &inputs, args.force)?;
         eprintln!("rally export: {} {what} in {}", files.len(), dir.display());
+    }
+    if let Some((path, bytes)) = workbook {
+        crate::io::write(path, &bytes, &inputs)?;
+        eprintln!("rally export: workbook {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
 }

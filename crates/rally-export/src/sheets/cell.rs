@@ -20,6 +20,24 @@
 use rally_model::calendar::{parse_date, WEEKDAYS};
 use rally_model::types::{Availability, Rule};
 
+/// A name folded for comparison: lowercase, without accents
+/// (`Après-midi` and `apres-midi` fold alike).
+pub fn fold(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            'ÿ' => 'y',
+            c => c,
+        })
+        .collect()
+}
+
 /// The items of a list cell: split on `;`, trimmed, empty items dropped.
 pub fn list(text: &str) -> Vec<String> {
     text.split(';')

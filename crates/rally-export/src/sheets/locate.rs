@@ -68,15 +68,9 @@ impl Origins {
     pub fn locate(&self, e: &InputError) -> SheetError {
         let steps = steps(&e.path);
         let (file, row, col) = self.place(&steps);
-        let column = col.map(|c| {
-            match self
-                .headers
-                .get(file.unwrap_or_default())
-                .and_then(|h| h.iter().position(|x| x == c))
-            {
-                Some(i) => format!("{} ({c})", column_letter(i)),
-                None => c.to_string(),
-            }
+        let letter = col.and_then(|c| {
+            let header = self.headers.get(file.unwrap_or_default())?;
+            header.iter().position(|x| x == c).map(column_letter)
         });
         let message = if file.is_some() {
             e.message.clone()
@@ -85,8 +79,10 @@ impl Origins {
         };
         SheetError {
             file: file.unwrap_or_default().into(),
+            workbook: false,
             row,
-            column,
+            letter,
+            column: col.map(String::from),
             message,
         }
     }

@@ -1,6 +1,8 @@
-//! Reading the sheets of a directory into an edition: the sheets' shape
-//! (files, headers, cells) is checked here; what the edition means is
-//! checked by the model's validation ([`super::import`]).
+//! Reading sheets into an edition: the sheets' shape (files, headers,
+//! cells) is checked here; what the edition means is checked by the
+//! model's validation ([`super::import`]). A folder of CSV files and a
+//! workbook ([`super::workbook_read`]) both give [`Table`]s, which one
+//! [`Builder`] turns into an edition.
 
 use super::cell;
 use super::{column_letter, sheet, Sheet, SheetError, RULES, SHEETS};
@@ -22,17 +24,20 @@ pub struct Origins {
 }
 
 /// A sheet as read: its header (lowercase names) and its non-blank rows.
-struct Table {
+pub(super) struct Table {
     sheet: &'static Sheet,
     header: Vec<String>,
     /// (spreadsheet row number, cells).
     rows: Vec<(usize, Vec<String>)>,
 }
 
+/// The sheets read, by file name.
+pub(super) type Tables = BTreeMap<&'static str, Table>;
+
 /// Reads every sheet of `dir` into an edition, or lists every problem found.
 pub fn read(dir: &Path) -> Result<(Edition, Origins), Vec<SheetError>> {
     let mut errors = Vec::new();
-    let mut tables: BTreeMap<&'static str, Table> = BTreeMap::new();
+    let mut tables = Tables::new();
     match std::fs::read_dir(dir) {
         Ok(entries) => {
             let mut names: Vec<String> = entries
@@ -40,71 +45,75 @@ pub fn read(dir: &Path) -> Result<(Edition, Origins), Vec<SheetError>> {
                 .map(|e| e.file_name().to_string_lossy().into_owned())
                 .collect();
             names.sort();
-            for name in names.iter().filter(|n| is_workbook(n)) {
-                errors.push(SheetError {
-                    file: name.clone(),
-                    row: None,
-                    column: None,
-                    message: format!(
-                        "is a workbook, and this folder is read as CSV sheets: save each sheet of it as CSV here (in Excel: File > Save As > CSV), or remove it from {}",
+            for name in names.iter().filter(|n| is_workbook_name(n)) {
+                errors.push(SheetError::of_file(
+                    name.clone(),
+                    format!(
+                        "is a workbook, and this folder is read as CSV sheets: import the workbook itself (rally import {} -o EDITION), or save each sheet of it as CSV here, or move it out of {}",
+                        dir.join(name).display(),
                         dir.display()
                     ),
-                });
+                ));
             }
             names.retain(|n| n.to_ascii_lowercase().ends_with(".csv"));
             for name in names {
                 if sheet(&name).is_none() {
-                    errors.push(SheetError {
-                        file: name.clone(),
-                        row: None,
-                        column: None,
-                        message: format!(
+                    errors.push(SheetError::of_file(
+                        name.clone(),
+                        format!(
                             "is not a sheet of an edition; rename it to one of {}, or move it out of {}",
                             SHEETS.iter().map(|s| s.file).collect::<Vec<_>>().join(", "),
                             dir.display()
                         ),
-                    });
+                    ));
                 }
             }
         }
         Err(e) => {
-            return Err(vec![SheetError {
-                file: dir.display().to_string(),
-                row: None,
-                column: None,
-                message: format!("cannot read the directory: {e}"),
-            }])
+            return Err(vec![SheetError::of_file(
+                dir.display().to_string(),
+                format!("cannot read the directory: {e}"),
+            )])
         }
     }
     for s in SHEETS.iter() {
         let path = dir.join(s.file);
         if path.exists() {
-            if let Some(t) = load(&path, s, &mut errors) {
-                tables.insert(s.file, t);
+            if let Some(records) = load(&path, s, &mut errors) {
+                if let Some(t) = table(s, records, &mut errors) {
+                    tables.insert(s.file, t);
+                }
             }
         } else if s.required {
-            errors.push(SheetError {
-                file: s.file.into(),
-                row: None,
-                column: None,
-                message: format!(
+            errors.push(SheetError::of_file(
+                s.file,
+                format!(
                     "is missing; add it with the columns {} (rally import --template DIR writes an example)",
                     s.columns.join(",")
                 ),
-            });
+            ));
         }
     }
+    build(&tables, errors)
+}
+
+/// Builds the edition of the sheets read, adding the cells' errors to
+/// `errors` (those found while reading the sheets).
+pub(super) fn build(
+    tables: &Tables,
+    errors: Vec<SheetError>,
+) -> Result<(Edition, Origins), Vec<SheetError>> {
     let mut b = Builder {
         errors,
         origins: Origins::default(),
     };
-    for (file, t) in &tables {
+    for (file, t) in tables {
         b.origins.headers.insert(file, t.header.clone());
         b.origins
             .rows
             .insert(file, t.rows.iter().map(|(n, _)| *n).collect());
     }
-    let edition = b.edition(&tables);
+    let edition = b.edition(tables);
     if b.errors.is_empty() {
         Ok((edition, b.origins))
     } else {
@@ -112,10 +121,14 @@ pub fn read(dir: &Path) -> Result<(Edition, Origins), Vec<SheetError>> {
     }
 }
 
-/// Whether a file name is a workbook's (`.xlsx`, `.xls`, `.ods`).
-fn is_workbook(name: &str) -> bool {
+/// Whether a file name is a workbook's (`.xlsx`, `.xls`, `.ods`), not
+/// Excel's lock file (`~$book.xlsx`).
+pub fn is_workbook_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    [".xlsx", ".xls", ".ods"].iter().any(|e| lower.ends_with(e)) && !lower.starts_with("~$")
+    [".xlsx", ".xlsm", ".xls", ".ods"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+        && !lower.starts_with("~$")
 }
 
 /// The text of a sheet: UTF-8 (a leading BOM is skipped), else Windows-1252,
@@ -131,19 +144,13 @@ fn decode(bytes: &[u8]) -> String {
     }
 }
 
-/// Reads one CSV file: UTF-8 or Windows-1252, `,` or `;` between cells
-/// (whichever the header uses), a header naming known columns.
-fn load(path: &Path, s: &'static Sheet, errors: &mut Vec<SheetError>) -> Option<Table> {
-    let err = |row: Option<usize>, column: Option<String>, message: String| SheetError {
-        file: s.file.into(),
-        row,
-        column,
-        message,
-    };
+/// Reads the records of one CSV file: UTF-8 or Windows-1252, `,` or `;`
+/// between cells (whichever the header uses).
+fn load(path: &Path, s: &'static Sheet, errors: &mut Vec<SheetError>) -> Option<Vec<Vec<String>>> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            errors.push(err(None, None, format!("cannot read: {e}")));
+            errors.push(SheetError::of_file(s.file, format!("cannot read: {e}")));
             return None;
         }
     };
@@ -165,19 +172,34 @@ fn load(path: &Path, s: &'static Sheet, errors: &mut Vec<SheetError>) -> Option<
         match rec {
             Ok(r) => records.push(r.iter().map(String::from).collect::<Vec<_>>()),
             Err(e) => {
-                errors.push(err(
-                    Some(i + 1),
-                    None,
-                    format!("cannot be read as CSV: {e}"),
-                ));
+                errors.push(SheetError {
+                    row: Some(i + 1),
+                    ..SheetError::of_file(s.file, format!("cannot be read as CSV: {e}"))
+                });
                 return None;
             }
         }
     }
+    Some(records)
+}
+
+/// A sheet from its rows of cells, the first naming known columns; `None`
+/// (with the errors) when its header or a cell outside the named columns is
+/// wrong.
+pub(super) fn table(
+    s: &'static Sheet,
+    records: Vec<Vec<String>>,
+    errors: &mut Vec<SheetError>,
+) -> Option<Table> {
+    let err = |row: usize, letter: String, column: Option<&str>, message: String| SheetError {
+        row: Some(row),
+        letter: Some(letter),
+        column: column.map(String::from),
+        ..SheetError::of_file(s.file, message)
+    };
     let Some(header) = records.first() else {
-        errors.push(err(
-            None,
-            None,
+        errors.push(SheetError::of_file(
+            s.file,
             format!(
                 "is empty; its first row must name the columns: {}",
                 s.columns.join(",")
@@ -191,14 +213,14 @@ fn load(path: &Path, s: &'static Sheet, errors: &mut Vec<SheetError>) -> Option<
         .collect();
     let before = errors.len();
     for (i, h) in header.iter().enumerate() {
-        let col = Some(format!("{} ({h})", column_letter(i)));
         if h.is_empty() {
             continue;
         }
         if !s.columns.contains(&h.as_str()) {
             errors.push(err(
-                Some(1),
-                col,
+                1,
+                column_letter(i),
+                Some(h),
                 format!(
                     "unknown column \"{h}\"; the columns of {} are {}",
                     s.file,
@@ -207,19 +229,22 @@ fn load(path: &Path, s: &'static Sheet, errors: &mut Vec<SheetError>) -> Option<
             ));
         } else if header[..i].contains(h) {
             errors.push(err(
-                Some(1),
-                col,
+                1,
+                column_letter(i),
+                Some(h),
                 format!("column \"{h}\" appears twice; keep one"),
             ));
         }
     }
     for c in s.required_columns {
         if !header.iter().any(|h| h == c) {
-            errors.push(err(
-                Some(1),
-                None,
-                format!("the column \"{c}\" is missing; add it to the first row"),
-            ));
+            errors.push(SheetError {
+                row: Some(1),
+                ..SheetError::of_file(
+                    s.file,
+                    format!("the column \"{c}\" is missing; add it to the first row"),
+                )
+            });
         }
     }
     let mut rows = Vec::new();
@@ -230,8 +255,9 @@ fn load(path: &Path, s: &'static Sheet, errors: &mut Vec<SheetError>) -> Option<
         for (k, c) in cells.iter().enumerate().skip(header.len()) {
             if !c.trim().is_empty() {
                 errors.push(err(
-                    Some(i + 1),
-                    Some(column_letter(k)),
+                    i + 1,
+                    column_letter(k),
+                    None,
                     format!("\"{c}\" lies beyond the last named column; name the column in the first row or move the value"),
                 ));
             }
@@ -239,8 +265,9 @@ fn load(path: &Path, s: &'static Sheet, errors: &mut Vec<SheetError>) -> Option<
         for (k, h) in header.iter().enumerate() {
             if h.is_empty() && cells.get(k).is_some_and(|c| !c.trim().is_empty()) {
                 errors.push(err(
-                    Some(i + 1),
-                    Some(column_letter(k)),
+                    i + 1,
+                    column_letter(k),
+                    None,
                     "lies in a column with no name; name the column in the first row or clear the cell".into(),
                 ));
             }
@@ -280,13 +307,10 @@ impl Row<'_> {
     fn error(&self, errors: &mut Vec<SheetError>, col: &str, message: String) {
         let letter = self.table.header.iter().position(|h| h == col);
         errors.push(SheetError {
-            file: self.table.sheet.file.into(),
             row: Some(self.number),
-            column: Some(match letter {
-                Some(i) => format!("{} ({col})", column_letter(i)),
-                None => col.into(),
-            }),
-            message,
+            letter: letter.map(column_letter),
+            column: Some(col.into()),
+            ..SheetError::of_file(self.table.sheet.file, message)
         });
     }
 
@@ -381,7 +405,7 @@ fn what(col: &str) -> &'static str {
 }
 
 /// The rows of a sheet (none when the file is absent).
-fn rows<'t>(tables: &'t BTreeMap<&'static str, Table>, file: &str) -> Vec<Row<'t>> {
+fn rows<'t>(tables: &'t Tables, file: &str) -> Vec<Row<'t>> {
     tables.get(file).map_or(Vec::new(), |t| {
         t.rows
             .iter()
@@ -395,7 +419,7 @@ fn rows<'t>(tables: &'t BTreeMap<&'static str, Table>, file: &str) -> Vec<Row<'t
 }
 
 impl Builder {
-    fn edition(&mut self, tables: &BTreeMap<&'static str, Table>) -> Edition {
+    fn edition(&mut self, tables: &Tables) -> Edition {
         let calendar_rows = rows(tables, "calendar.csv");
         let (name, calendar) = self.calendar(tables, &calendar_rows);
         let e = &mut self.errors;
@@ -530,11 +554,7 @@ impl Builder {
         }
     }
 
-    fn calendar(
-        &mut self,
-        tables: &BTreeMap<&'static str, Table>,
-        calendar_rows: &[Row],
-    ) -> (Option<String>, Calendar) {
+    fn calendar(&mut self, tables: &Tables, calendar_rows: &[Row]) -> (Option<String>, Calendar) {
         let e = &mut self.errors;
         if calendar_rows.len() > 1 {
             calendar_rows[1].error(
@@ -556,12 +576,12 @@ impl Builder {
         let Some(r) = calendar_rows.first() else {
             if tables.contains_key("calendar.csv") {
                 e.push(SheetError {
-                    file: "calendar.csv".into(),
                     row: Some(2),
-                    column: None,
-                    message:
+                    ..SheetError::of_file(
+                        "calendar.csv",
                         "is empty; write the rally's start and end dates (YYYY-MM-DD) in row 2"
                             .into(),
+                    )
                 });
             }
             let calendar = Calendar {
@@ -586,7 +606,7 @@ impl Builder {
         (r.text("edition"), calendar)
     }
 
-    fn rules(&mut self, tables: &BTreeMap<&'static str, Table>) -> Rules {
+    fn rules(&mut self, tables: &Tables) -> Rules {
         let mut rules = Rules::default();
         let rows = rows(tables, "rules.csv");
         let e = &mut self.errors;

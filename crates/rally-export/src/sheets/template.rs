@@ -1,9 +1,14 @@
 //! `rally import --template`: every sheet with its header and one example
-//! row; the example rows make a small valid edition.
+//! row (the seven default themes and the two default slots in full); the
+//! example rows make a small valid edition.
 
+use super::workbook_write::workbook;
 use super::write::write;
 use crate::files::OutFile;
+use crate::i18n::Texts;
+use rally_model::model::DEFAULT_THEMES;
 use rally_model::types::*;
+use rust_xlsxwriter::XlsxError;
 
 fn s(text: &str) -> String {
     text.to_string()
@@ -21,8 +26,15 @@ fn availability(cell: &str) -> Option<Availability> {
     super::cell::availability(cell).unwrap_or_default()
 }
 
-/// The example edition behind the template: one row per sheet.
-pub fn example() -> Edition {
+/// The example edition behind the template: one row per sheet, the seven
+/// default themes and the two default slots, named in the language of `texts`.
+pub fn example(texts: &Texts) -> Edition {
+    let slot = |id: &str, start: &str, end: &str| Slot {
+        id: s(id),
+        name: Some(texts.get(&format!("slot-{id}"))),
+        start: s(start),
+        end: s(end),
+    };
     Edition {
         edition: some("Rally of home-care jobs — Haute-Vienne 2016"),
         calendar: Calendar {
@@ -30,17 +42,20 @@ pub fn example() -> Edition {
             end: s("2016-03-31"),
             weekdays: Some(list(&["mon", "tue", "wed", "thu", "fri"])),
             closed: list(&["2016-03-28"]),
-            slots: Some(vec![Slot {
-                id: s("morning"),
-                name: some("Morning"),
-                start: s("09:00"),
-                end: s("12:00"),
-            }]),
+            slots: Some(vec![
+                slot("morning", "09:00", "12:00"),
+                slot("afternoon", "14:00", "17:00"),
+            ]),
         },
-        themes: Some(vec![Theme {
-            id: s("employers"),
-            name: some("Employers and work situations"),
-        }]),
+        themes: Some(
+            DEFAULT_THEMES
+                .iter()
+                .map(|id| Theme {
+                    id: s(id),
+                    name: Some(texts.get(&format!("theme-{id}"))),
+                })
+                .collect(),
+        ),
         territories: vec![Territory {
             id: s("87"),
             name: some("Haute-Vienne"),
@@ -125,7 +140,12 @@ pub fn example() -> Edition {
     }
 }
 
-/// The template sheets.
-pub fn template() -> Vec<OutFile> {
-    write(&example())
+/// The template sheets, as CSV files.
+pub fn template(texts: &Texts) -> Vec<OutFile> {
+    write(&example(texts))
+}
+
+/// The template sheets, as a workbook.
+pub fn workbook_template(texts: &Texts) -> Result<Vec<u8>, XlsxError> {
+    workbook(&example(texts), texts)
 }

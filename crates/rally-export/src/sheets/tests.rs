@@ -1,9 +1,10 @@
 use super::*;
 use crate::files::{write_folder, Inputs};
+use crate::i18n::{Lang, Texts};
 use rally_model::types::*;
 use rally_model::Term;
 
-fn example_edition() -> Edition {
+pub(super) fn example_edition() -> Edition {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../fixtures/example/edition.json"
@@ -22,8 +23,8 @@ fn round_trip(e: &Edition) -> Edition {
 }
 
 /// An edition that uses every optional form the files allow.
-fn every_form() -> Edition {
-    let mut e = template::example();
+pub(super) fn every_form() -> Edition {
+    let mut e = template::example(&Texts::new(Lang::En));
     e.themes = Some(vec![
         Theme {
             id: "employers".into(),
@@ -142,17 +143,32 @@ fn fixture_editions_come_back_identical() {
 
 #[test]
 fn the_template_is_a_valid_edition_with_one_row_per_sheet() {
-    let dir = tempfile::tempdir().unwrap();
-    let files = template();
-    assert_eq!(files.len(), SHEETS.len());
-    write_folder(dir.path(), &files, &Inputs::default(), false).unwrap();
-    for f in &files {
-        let lines = std::str::from_utf8(&f.bytes).unwrap().lines().count();
-        assert_eq!(lines, 2, "{}", f.path);
+    for lang in [Lang::En, Lang::Fr] {
+        let texts = Texts::new(lang);
+        let dir = tempfile::tempdir().unwrap();
+        let files = template(&texts);
+        assert_eq!(files.len(), SHEETS.len());
+        write_folder(dir.path(), &files, &Inputs::default(), false).unwrap();
+        for f in &files {
+            let lines = std::str::from_utf8(&f.bytes).unwrap().lines().count();
+            let rows = match f.path.as_str() {
+                "themes.csv" => 7,
+                "slots.csv" => 2,
+                _ => 1,
+            };
+            assert_eq!(lines, rows + 1, "{}", f.path);
+        }
+        let (edition, model) = import(dir.path()).unwrap();
+        assert_eq!(edition, template::example(&texts));
+        assert_eq!(model.sessions.len(), 2);
+        let afternoon = &edition.calendar.slots.as_ref().unwrap()[1];
+        let name = if lang == Lang::Fr {
+            "Après-midi"
+        } else {
+            "Afternoon"
+        };
+        assert_eq!(afternoon.name.as_deref(), Some(name));
     }
-    let (edition, model) = import(dir.path()).unwrap();
-    assert_eq!(edition, template::example());
-    assert_eq!(model.sessions.len(), 2);
 }
 
 fn sheets_dir(e: &Edition) -> tempfile::TempDir {

@@ -38,7 +38,7 @@ fn opt_list(value: &Option<Vec<String>>) -> String {
 }
 
 /// The rows of one sheet, cells in the order of its columns.
-fn rows(e: &Edition, file: &str) -> Vec<Vec<String>> {
+pub(super) fn rows(e: &Edition, file: &str) -> Vec<Vec<String>> {
     match file {
         "calendar.csv" => {
             let c = &e.calendar;
