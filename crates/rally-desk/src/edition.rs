@@ -106,16 +106,7 @@ pub fn sheets(dir: &Path) -> Result<Model, Vec<Problem>> {
         .map_err(|errors| {
             errors
                 .iter()
-                .map(|e| {
-                    let mut place = e.file.clone();
-                    if let Some(row) = e.row {
-                        place.push_str(&format!(", row {row}"));
-                    }
-                    if let Some(column) = &e.column {
-                        place.push_str(&format!(", column {column}"));
-                    }
-                    problem(&place, e.message.clone())
-                })
+                .map(|e| problem(&e.place(), e.message.clone()))
                 .collect()
         })
 }

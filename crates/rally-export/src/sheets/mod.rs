@@ -229,8 +229,9 @@ impl SheetError {
         self
     }
 
-    /// Where the error is, as a spreadsheet says it.
-    fn place(&self) -> String {
+    /// Where the error is, as a spreadsheet says it: `workshops.csv, row 9,
+    /// column D (organisers)`, or `Ateliers!D9 (organisers)` in a workbook.
+    pub fn place(&self) -> String {
         let mut place = Vec::new();
         if self.workbook && self.row.is_some() && self.letter.is_some() {
             let reference = format!(
