@@ -13,8 +13,7 @@ pub mod solve;
 
 use rally_export::Lang;
 use rally_search::Budget;
-use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 /// The time limit when none is given, in seconds: no search runs unbounded.
@@ -44,13 +43,6 @@ impl LangArg {
     pub fn get(&self) -> Lang {
         self.lang.unwrap_or_else(Lang::from_env)
     }
-}
-
-/// The flag that stops every search and returns the best plan so far; a
-/// signal handler (Ctrl-C) may raise it.
-pub fn cancel_flag() -> Arc<AtomicBool> {
-    static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
-    FLAG.get_or_init(Arc::default).clone()
 }
 
 /// The options every search command takes.
@@ -97,7 +89,8 @@ impl SearchArgs {
     /// The budget of the search: what is left of the time limit, the effort,
     /// and the cancel flag.
     pub fn budget(&self) -> anyhow::Result<Budget> {
-        Ok(Budget::new(Some(self.remaining()?), self.effort).with_cancel(cancel_flag()))
+        Ok(Budget::new(Some(self.remaining()?), self.effort)
+            .with_cancel(crate::signals::cancel_flag()))
     }
 
     /// What the summary says of the budget: the limit, the effort spent, and

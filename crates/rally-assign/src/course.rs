@@ -4,14 +4,17 @@
 //! best *day plans* (sessions in distinct periods, at most `max_per_day`,
 //! with the travel time between consecutive venues).
 //!
-//! Costs are the §7 course terms the member adds: `uncertified`, `wish`,
-//! `group_day`/`participant_day`, `travel_minute`, and the `underfill` it
+//! Costs are the §7 course terms the member adds: `uncertified` and
+//! `theme_missing` (so that who cannot be certified still comes for the
+//! themes it can validate), `wish`, `group_day`/`participant_day`,
+//! `travel_minute` (the checker's rules for one member), and the `underfill` it
 //! saves (a seat taken in a session short of its min is a saving). The
 //! programme is exact for the offers it is given: C4's travel rule needs only
 //! consecutive pairs, and attending a workshop twice never helps (the second
 //! session is dropped).
 
 use crate::board::{Board, Part};
+use rally_check::penalty::Penalty;
 use rally_model::{Member, Term};
 
 /// Wishes tracked by the programme per member (further wishes are ignored).
@@ -135,20 +138,13 @@ pub fn price(ctx: &Ctx, lo: usize, load: &[u32], h: u32) -> i64 {
     -(ctx.board.model.weights[Term::Underfill] * short as i64)
 }
 
-/// Minutes of one day's travel: base → venues in order → base.
+/// Minutes of one day's travel (offers in period order), by the checker's rule.
 fn day_travel(ctx: &Ctx, m: &Member, day: &[usize]) -> i64 {
-    let model = ctx.board.model;
-    let nodes = day
+    let stops: Vec<(usize, usize)> = day
         .iter()
-        .map(|&o| model.venues[ctx.offer(o).at.venue].node);
-    let mut stops: Vec<usize> = Vec::with_capacity(day.len() + 2);
-    stops.extend(m.base);
-    stops.extend(nodes);
-    stops.extend(m.base);
-    stops
-        .windows(2)
-        .map(|w| model.travel.minutes(w[0], w[1]).unwrap_or(0) as i64)
-        .sum()
+        .map(|&o| (ctx.offer(o).start as usize, ctx.offer(o).at.venue))
+        .collect();
+    rally_check::penalty::day_travel(ctx.board.model, m.base, &stops)
 }
 
 /// The weight of a day out for this member.
@@ -176,35 +172,29 @@ pub fn cost(ctx: &Ctx, lm: usize, course: &[usize], load: &[u32], rule: Rule) ->
     total
 }
 
-/// A member's own course terms: days out, travel, missed wishes, uncertified.
+/// A member's own course terms (days out, travel, missed wishes,
+/// uncertified and its missing themes), by the checker's rule for one member.
 pub fn terms(ctx: &Ctx, lm: usize, course: &[usize]) -> i64 {
-    let m = ctx.member(lm);
     let model = ctx.board.model;
-    let w = &model.weights;
-    let mut total = 0;
-    let mut start = 0;
-    while start < course.len() {
-        let day = ctx.day(course[start]);
-        let mut end = start;
-        while end < course.len() && ctx.day(course[end]) == day {
-            end += 1;
+    let mut themes = 0;
+    let mut days: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut last = None;
+    for &o in course {
+        let offer = ctx.offer(o);
+        themes |= model.workshops[offer.workshop].themes;
+        if last != Some(ctx.day(o)) {
+            last = Some(ctx.day(o));
+            days.push(Vec::new());
         }
-        total +=
-            day_weight(ctx, m) + w[Term::TravelMinute] * day_travel(ctx, m, &course[start..end]);
-        start = end;
+        if let Some(day) = days.last_mut() {
+            day.push((offer.start as usize, offer.at.venue));
+        }
     }
-    let themes = course.iter().fold(0, |acc, &o| {
-        acc | model.workshops[ctx.offer(o).workshop].themes
-    });
-    if m.certificate && themes & m.themes != m.themes {
-        total += w[Term::Uncertified] * m.headcount as i64;
-    }
-    let missed = m
-        .wishes
-        .iter()
-        .filter(|&&x| !course.iter().any(|&o| ctx.offer(o).workshop == x))
-        .count();
-    total + w[Term::Wish] * missed as i64
+    let attends = |wk: usize| course.iter().any(|&o| ctx.offer(o).workshop == wk);
+    let mut p = Penalty::default();
+    let member = ctx.part.members[lm];
+    rally_check::penalty::member_terms(model, member, themes, attends, days, &mut p);
+    p.with_total().total
 }
 
 /// A state of the programme improved on a day: (to, from, day plan).
@@ -281,8 +271,10 @@ pub fn best(ctx: &Ctx, lm: usize, load: &[u32], rule: Rule) -> Choice {
     let finish = |idx: usize| {
         let state = idx % n_states;
         let mut extra = 0;
-        if m.certificate && state & bits.need as usize != bits.need as usize {
-            extra += w[Term::Uncertified] * h as i64;
+        let missing = i64::from((bits.need & !(state as u32)).count_ones());
+        if m.certificate && missing > 0 {
+            let per_head = w[Term::Uncertified] + w[Term::ThemeMissing] * missing;
+            extra += per_head * i64::from(h);
         }
         extra +=
             w[Term::Wish] * (bits.wishes.len() - (state & wish_mask).count_ones() as usize) as i64;

@@ -4,7 +4,7 @@
 
 use rally_assign::{assign, Options};
 use rally_model::types::Plan;
-use rally_model::{Model, Placement};
+use rally_model::{Model, Placement, Term};
 use serde_json::{json, Value};
 
 /// An edition of one week (Mon 7 – Fri 11 March 2016), two themes `a` and
@@ -240,4 +240,38 @@ fn the_left_out_are_explained() {
     assert!(out.suggestions[0]
         .to_string()
         .starts_with("one more session of wb on a Monday afternoon"));
+}
+
+#[test]
+fn who_cannot_be_certified_still_comes_for_the_themes_it_can_validate() {
+    // Theme b is offered nowhere: nobody can be certified, yet a course with
+    // wa validates theme a and saves its `theme_missing` (SPEC §7) for more
+    // than the day out costs; u2 is kept away by its availability and gets nothing.
+    let model = edition(
+        json!([workshop("wa", &["a"], 1, 5)]),
+        json!([]),
+        json!([participant("u1"),
+               {"id": "u2", "profile": "job-seeker", "availability": {"only": [{"weekdays": ["fri"]}]}}]),
+        false,
+    );
+    let plan = programme(&model, &[("wa/1", 0, 0, "v1")]);
+    let out = assign(&model, &plan, &Options::default());
+    let report = rally_check::check(&model, &out.plan);
+    assert!(report.valid, "{:#?}", report.violations);
+    assert_eq!(out.penalty, report.penalty);
+    let courses = out.plan.courses.clone().unwrap_or_default();
+    let course_of = |m: &str| {
+        courses
+            .iter()
+            .find(|c| c.member == m)
+            .map(|c| c.sessions.clone())
+    };
+    assert_eq!(course_of("u1"), Some(vec!["wa/1".to_string()]));
+    assert_eq!(course_of("u2"), None);
+    let w = &model.weights;
+    assert_eq!(
+        report.penalty[Term::ThemeMissing],
+        w[Term::ThemeMissing] + 2 * w[Term::ThemeMissing],
+        "u1 misses b only, u2 both"
+    );
 }
