@@ -46,7 +46,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         previous: replan.as_ref(),
         ..args.search.options(&show)?
     };
-    let outcome = rally_assign::assign(&model, &plan, &options);
+    let outcome = crate::signals::searching(|| rally_assign::assign(&model, &plan, &options));
     progress.finish();
     if !outcome.programme_valid && !args.search.quiet {
         eprintln!(

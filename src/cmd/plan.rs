@@ -35,7 +35,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         previous: replan.as_ref(),
         ..args.search.options(&show)?
     };
-    let outcome = rally_plan::plan(&model, &opts);
+    let outcome = crate::signals::searching(|| rally_plan::plan(&model, &opts));
     progress.finish();
     crate::io::write_plan(&args.output, &outcome.plan, &inputs)?;
     if !args.search.quiet {

@@ -35,7 +35,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         previous: replan.as_ref(),
         ..args.search.options(&show)?
     };
-    let outcome = rally_solve::solve(&model, &options);
+    let outcome = crate::signals::searching(|| rally_solve::solve(&model, &options));
     progress.finish();
     crate::io::write_plan(&args.output, &outcome.assigned.plan, &inputs)?;
     if !args.search.quiet {

@@ -26,6 +26,13 @@ pub struct Improved<'m> {
     pub total: i64,
 }
 
+impl Improved<'_> {
+    /// The checker's total of `prog` with these courses (for the assert mode).
+    fn checked(&self, prog: &Programme) -> i64 {
+        score::checked(prog, &self.board, &self.found.courses)
+    }
+}
+
 /// Routes everyone through `prog`, then moves sessions while it pays and the
 /// budget lasts; `prog` ends as the best programme found.
 pub fn run<'m>(
@@ -42,6 +49,11 @@ pub fn run<'m>(
         found,
         moved: Vec::new(),
     };
+    debug_assert_eq!(
+        best.total,
+        best.checked(prog),
+        "solve's score is the checker's"
+    );
     loop {
         let suggestions = rally_assign::explain::suggestions(&best.board, &best.found.courses);
         let mut improved = false;
@@ -67,6 +79,11 @@ pub fn run<'m>(
                             total,
                             moved: std::mem::take(&mut best.moved),
                         };
+                        debug_assert_eq!(
+                            total,
+                            best.checked(prog),
+                            "solve's score is the checker's"
+                        );
                         if let Some(p) = progress {
                             p(total);
                         }

@@ -62,3 +62,16 @@ pub fn certified(model: &Model, board: &Board, courses: &[Vec<usize>]) -> u64 {
         .map(|(m, _)| u64::from(model.members[m].headcount))
         .sum()
 }
+
+/// The checker's total penalty of the same programme and courses, written as
+/// a plan: what [`total`] must equal (asserted in debug builds, the assert mode).
+pub fn checked(prog: &Programme, board: &Board, courses: &[Vec<usize>]) -> i64 {
+    let model = board.model;
+    let mut plan = rally_plan::to_plan(prog.instance, &prog.at);
+    let sessions: Vec<Vec<usize>> = courses
+        .iter()
+        .map(|c| c.iter().map(|&o| board.offers[o].session).collect())
+        .collect();
+    plan.courses = Some(rally_assign::plan_courses(model, &sessions));
+    rally_check::check(model, &plan).penalty.total
+}
