@@ -275,3 +275,14 @@ fn the_workbook_template_imports_and_is_never_written_over() {
     let o = rally(&[p("import"), p("--template"), &book]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn sheets_saved_by_french_excel_import_with_no_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheets = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/french-excel");
+    let out = dir.path().join("edition.json");
+    let o = rally(&[p("import"), &sheets, p("-o"), &out]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = rally(&[p("plan"), &out, p("-o"), &dir.path().join("plan.json")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}

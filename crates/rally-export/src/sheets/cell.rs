@@ -17,6 +17,7 @@
 //!   `slots=`, `from=` and `to=` say the same where a slot id could be
 //!   mistaken for a weekday or a date.
 
+use chrono::NaiveDate;
 use rally_model::calendar::{parse_date, WEEKDAYS};
 use rally_model::types::{Availability, Rule};
 
@@ -36,6 +37,54 @@ pub fn fold(text: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// A date as the edition holds it: `YYYY-MM-DD` stays, `JJ/MM/AAAA` (as
+/// French Excel shows dates) becomes `YYYY-MM-DD`; anything else is kept
+/// for the model's validation to report.
+pub fn date(text: &str) -> String {
+    let t = text.trim();
+    let parts: Vec<&str> = t.split('/').collect();
+    if let [d, m, y] = parts[..] {
+        let day = NaiveDate::from_ymd_opt(
+            y.parse().unwrap_or(0),
+            m.parse().unwrap_or(0),
+            d.parse().unwrap_or(0),
+        );
+        if let Some(day) = day.filter(|_| y.len() == 4) {
+            return day.format("%Y-%m-%d").to_string();
+        }
+    }
+    t.to_string()
+}
+
+/// Whether a cell item is a date, in either form.
+fn is_date(text: &str) -> bool {
+    parse_date(&date(text)).is_some()
+}
+
+/// The names a weekday may be written with, Monday first.
+const WEEKDAY_NAMES: [[&str; 3]; 7] = [
+    ["mon", "monday", "lundi"],
+    ["tue", "tuesday", "mardi"],
+    ["wed", "wednesday", "mercredi"],
+    ["thu", "thursday", "jeudi"],
+    ["fri", "friday", "vendredi"],
+    ["sat", "saturday", "samedi"],
+    ["sun", "sunday", "dimanche"],
+];
+
+/// The weekday (`mon` … `sun`) of `mon`, `Monday` or `lundi`, in any case.
+pub fn weekday(text: &str) -> Option<&'static str> {
+    let t = fold(text.trim());
+    let i = WEEKDAY_NAMES.iter().position(|n| n.contains(&t.as_str()))?;
+    Some(WEEKDAYS[i])
+}
+
+/// A weekday as the edition holds it; anything else lowercase, for the
+/// model's validation to report.
+pub fn weekday_or_as_is(text: &str) -> String {
+    weekday(text).map_or_else(|| text.trim().to_ascii_lowercase(), String::from)
 }
 
 /// The items of a list cell: split on `;`, trimmed, empty items dropped.
@@ -139,11 +188,17 @@ fn rule(text: &str) -> Result<Rule, String> {
                 }
             };
             match key.to_ascii_lowercase().as_str() {
-                "weekdays" => set(&mut r.weekdays, items(), "weekdays")?,
-                "dates" => set(&mut r.dates, items(), "dates")?,
+                "weekdays" => {
+                    let days = items().iter().map(|d| weekday_or_as_is(d)).collect();
+                    set(&mut r.weekdays, days, "weekdays")?
+                }
+                "dates" => {
+                    let dates = items().iter().map(|d| date(d)).collect();
+                    set(&mut r.dates, dates, "dates")?
+                }
                 "slots" => set(&mut r.slots, items(), "slots")?,
-                "from" => set(&mut r.from, value.to_string(), "from")?,
-                "to" => set(&mut r.to, value.to_string(), "to")?,
+                "from" => set(&mut r.from, date(value), "from")?,
+                "to" => set(&mut r.to, date(value), "to")?,
                 k => {
                     return Err(format!(
                         "\"{k}=\" is not a rule field; use weekdays=, dates=, slots=, from= or to="
@@ -157,10 +212,10 @@ fn rule(text: &str) -> Result<Rule, String> {
                 );
             }
             if !from.is_empty() {
-                set(&mut r.from, from.to_string(), "a start date (FROM..)")?;
+                set(&mut r.from, date(from), "a start date (FROM..)")?;
             }
             if !to.is_empty() {
-                set(&mut r.to, to.to_string(), "an end date (..TO)")?;
+                set(&mut r.to, date(to), "an end date (..TO)")?;
             }
         } else {
             let items: Vec<&str> = term.split(',').collect();
@@ -170,12 +225,12 @@ fn rule(text: &str) -> Result<Rule, String> {
                 ));
             }
             if items.iter().all(|i| is_weekday(i)) {
-                let days = items.iter().map(|i| i.to_ascii_lowercase()).collect();
+                let days = items.iter().map(|i| weekday_or_as_is(i)).collect();
                 set(&mut r.weekdays, days, "weekdays")?;
-            } else if items.iter().all(|i| parse_date(i).is_some()) {
+            } else if items.iter().all(|i| is_date(i)) {
                 set(
                     &mut r.dates,
-                    items.iter().map(|i| i.to_string()).collect(),
+                    items.iter().map(|i| date(i)).collect(),
                     "dates",
                 )?;
             } else {
@@ -215,7 +270,7 @@ fn tighten(text: &str) -> String {
 }
 
 fn is_weekday(item: &str) -> bool {
-    WEEKDAYS.contains(&item.to_ascii_lowercase().as_str())
+    weekday(item).is_some()
 }
 
 /// An availability as a cell; [`availability`] reads it back unchanged.
@@ -250,7 +305,7 @@ fn format_rule(r: &Rule) -> String {
     if let Some(slots) = &r.slots {
         let plain = !slots.is_empty()
             && !slots.iter().all(|s| is_weekday(s))
-            && !slots.iter().all(|s| parse_date(s).is_some())
+            && !slots.iter().all(|s| is_date(s))
             && slots
                 .iter()
                 .all(|s| plain_word(s) && !s.eq_ignore_ascii_case("any"));
@@ -385,5 +440,28 @@ mod tests {
         assert_eq!(boolean("Yes"), Ok(true));
         assert_eq!(boolean("0"), Ok(false));
         assert!(boolean("maybe").is_err());
+    }
+
+    #[test]
+    fn french_dates_weekdays_and_slot_terms() {
+        assert_eq!(date("05/05/2025"), "2025-05-05");
+        assert_eq!(date("5/5/2025"), "2025-05-05");
+        assert_eq!(date("2025-05-05"), "2025-05-05");
+        assert_eq!(date("31/02/2025"), "31/02/2025", "left for validation");
+        assert_eq!(weekday("Lundi"), Some("mon"));
+        assert_eq!(weekday("MERCREDI"), Some("wed"));
+        assert_eq!(weekday("sunday"), Some("sun"));
+        assert_eq!(weekday("matin"), None);
+        let a =
+            availability("only: lundi,jeudi matin | 08/03/2016; except: 14/03/2016..18/03/2016")
+                .unwrap()
+                .unwrap();
+        let only = a.only.unwrap();
+        assert_eq!(only[0].weekdays, strings(&["mon", "thu"]));
+        assert_eq!(only[0].slots, strings(&["matin"]));
+        assert_eq!(only[1].dates, strings(&["2016-03-08"]));
+        let except = &a.except.unwrap()[0];
+        assert_eq!(except.from.as_deref(), Some("2016-03-14"));
+        assert_eq!(except.to.as_deref(), Some("2016-03-18"));
     }
 }

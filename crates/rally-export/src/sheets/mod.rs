@@ -13,6 +13,7 @@
 pub mod cell;
 mod locate;
 mod read;
+mod slot_names;
 mod template;
 mod workbook_read;
 mod workbook_write;
@@ -289,11 +290,20 @@ pub fn import(path: &Path) -> Result<(Edition, Model), Vec<SheetError>> {
             "is neither a folder of CSV sheets nor a workbook (.xlsx, .xls, .ods); give the folder that holds it, or a workbook".into(),
         )]);
     }
-    let (edition, origins) = if workbook {
-        read_workbook(path)?
+    let reading = if workbook {
+        workbook_read::reading(path)
     } else {
-        read(path)?
+        read::reading(path)
     };
+    let read::Reading {
+        edition,
+        origins,
+        mut errors,
+        whole,
+    } = reading;
+    if !whole {
+        return Err(errors);
+    }
     let locate = |e: &rally_model::InputError| {
         let error = origins.locate(e);
         if workbook {
@@ -302,16 +312,30 @@ pub fn import(path: &Path) -> Result<(Edition, Model), Vec<SheetError>> {
             error
         }
     };
-    match rally_model::validate::compile(edition.clone()) {
-        Ok(model) => {
-            let clashes = rally_check::check_pins(&model);
-            if clashes.is_empty() {
-                Ok((edition, model))
-            } else {
-                Err(clashes.iter().map(locate).collect())
+    // The model's rules are checked even when some cells are wrong, so that
+    // every problem comes in one pass; a cell already reported is not
+    // reported again for what its wrong value became.
+    let mut add = |found: Vec<SheetError>| {
+        for f in found {
+            let same = |e: &SheetError| (&e.file, e.row, &e.column) == (&f.file, f.row, &f.column);
+            if !errors.iter().any(same) {
+                errors.push(f);
             }
         }
-        Err(errors) => Err(errors.iter().map(locate).collect()),
+    };
+    let model = match rally_model::validate::compile(edition.clone()) {
+        Ok(model) => {
+            add(rally_check::check_pins(&model).iter().map(locate).collect());
+            Some(model)
+        }
+        Err(invalid) => {
+            add(invalid.iter().map(locate).collect());
+            None
+        }
+    };
+    match model {
+        Some(model) if errors.is_empty() => Ok((edition, model)),
+        _ => Err(errors),
     }
 }
 

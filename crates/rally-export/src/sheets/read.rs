@@ -34,9 +34,35 @@ pub(super) struct Table {
 /// The sheets read, by file name.
 pub(super) type Tables = BTreeMap<&'static str, Table>;
 
+/// What reading the sheets gave: the edition, where its parts came from,
+/// the problems found, and whether every sheet was read whole (its header
+/// and shape right), so that the model's validation can look at it too.
+pub(super) struct Reading {
+    pub edition: Edition,
+    pub origins: Origins,
+    pub errors: Vec<SheetError>,
+    pub whole: bool,
+}
+
+impl Reading {
+    fn result(self) -> Result<(Edition, Origins), Vec<SheetError>> {
+        if self.errors.is_empty() {
+            Ok((self.edition, self.origins))
+        } else {
+            Err(self.errors)
+        }
+    }
+}
+
 /// Reads every sheet of `dir` into an edition, or lists every problem found.
 pub fn read(dir: &Path) -> Result<(Edition, Origins), Vec<SheetError>> {
+    reading(dir).result()
+}
+
+/// Reads every sheet of `dir`, with every problem found.
+pub(super) fn reading(dir: &Path) -> Reading {
     let mut errors = Vec::new();
+    let mut whole = true;
     let mut tables = Tables::new();
     match std::fs::read_dir(dir) {
         Ok(entries) => {
@@ -70,21 +96,25 @@ pub fn read(dir: &Path) -> Result<(Edition, Origins), Vec<SheetError>> {
             }
         }
         Err(e) => {
-            return Err(vec![SheetError::of_file(
+            let error = SheetError::of_file(
                 dir.display().to_string(),
                 format!("cannot read the directory: {e}"),
-            )])
+            );
+            return build(&Tables::new(), vec![error], false);
         }
     }
     for s in SHEETS.iter() {
         let path = dir.join(s.file);
         if path.exists() {
-            if let Some(records) = load(&path, s, &mut errors) {
-                if let Some(t) = table(s, records, &mut errors) {
+            let t = load(&path, s, &mut errors).and_then(|r| table(s, r, &mut errors));
+            match t {
+                Some(t) => {
                     tables.insert(s.file, t);
                 }
+                None => whole = false,
             }
         } else if s.required {
+            whole = false;
             errors.push(SheetError::of_file(
                 s.file,
                 format!(
@@ -94,15 +124,12 @@ pub fn read(dir: &Path) -> Result<(Edition, Origins), Vec<SheetError>> {
             ));
         }
     }
-    build(&tables, errors)
+    build(&tables, errors, whole)
 }
 
 /// Builds the edition of the sheets read, adding the cells' errors to
 /// `errors` (those found while reading the sheets).
-pub(super) fn build(
-    tables: &Tables,
-    errors: Vec<SheetError>,
-) -> Result<(Edition, Origins), Vec<SheetError>> {
+pub(super) fn build(tables: &Tables, errors: Vec<SheetError>, whole: bool) -> Reading {
     let mut b = Builder {
         errors,
         origins: Origins::default(),
@@ -114,10 +141,11 @@ pub(super) fn build(
             .insert(file, t.rows.iter().map(|(n, _)| *n).collect());
     }
     let edition = b.edition(tables);
-    if b.errors.is_empty() {
-        Ok((edition, b.origins))
-    } else {
-        Err(b.errors)
+    Reading {
+        edition,
+        origins: b.origins,
+        errors: b.errors,
+        whole,
     }
 }
 
@@ -395,8 +423,8 @@ fn what(col: &str) -> &'static str {
         "from" | "to" => "a place or venue id",
         "minutes" => "whole minutes of travel",
         "session" => "a session id, e.g. w01/1",
-        "date" => "a date YYYY-MM-DD",
-        "slot" => "a slot id, e.g. morning",
+        "date" => "a date YYYY-MM-DD or JJ/MM/AAAA",
+        "slot" => "a slot id or name, e.g. morning",
         "venue" => "a venue id from venues.csv",
         "rule" => "one of theme_sessions_per_week, certificate, weights, weights.<term>",
         "value" => "the rule's value",
@@ -531,13 +559,13 @@ impl Builder {
             .iter()
             .map(|r| Pin {
                 session: r.required(e, "session"),
-                date: r.required(e, "date"),
+                date: cell::date(&r.required(e, "date")),
                 slot: r.required(e, "slot"),
                 venue: r.required(e, "venue"),
             })
             .collect();
         let rules = self.rules(tables);
-        Edition {
+        let mut edition = Edition {
             edition: name,
             calendar,
             themes: (!themes.is_empty()).then_some(themes),
@@ -551,7 +579,9 @@ impl Builder {
             participants,
             pinned,
             rules,
-        }
+        };
+        super::slot_names::resolve(&mut edition);
+        edition
     }
 
     fn calendar(&mut self, tables: &Tables, calendar_rows: &[Row]) -> (Option<String>, Calendar) {
@@ -595,12 +625,12 @@ impl Builder {
         };
         let weekdays = r
             .opt_list("weekdays")
-            .map(|days| days.iter().map(|d| d.to_ascii_lowercase()).collect());
+            .map(|days| days.iter().map(|d| cell::weekday_or_as_is(d)).collect());
         let calendar = Calendar {
-            start: r.required(e, "start"),
-            end: r.required(e, "end"),
+            start: cell::date(&r.required(e, "start")),
+            end: cell::date(&r.required(e, "end")),
             weekdays,
-            closed: r.list("closed"),
+            closed: r.list("closed").iter().map(|d| cell::date(d)).collect(),
             slots,
         };
         (r.text("edition"), calendar)

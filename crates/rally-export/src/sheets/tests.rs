@@ -350,3 +350,101 @@ fn a_workbook_in_a_csv_folder_says_how_to_import_it() {
     assert_eq!(errors[0].file, "participants.xlsx");
     assert!(errors[0].message.contains("save each sheet of it as CSV"));
 }
+
+#[test]
+fn the_french_excel_fixture_imports_with_no_error() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/french-excel");
+    let calendar = std::fs::read(format!("{dir}/calendar.csv")).unwrap();
+    assert!(std::str::from_utf8(&calendar).is_err(), "Windows-1252");
+    let (e, _) = import(dir.as_ref()).unwrap_or_else(|e| panic!("{e:?}"));
+    let c = &e.calendar;
+    assert_eq!(
+        (c.start.as_str(), c.end.as_str()),
+        ("2025-05-05", "2025-05-23")
+    );
+    let weekdays: Vec<&str> = c.weekdays.iter().flatten().map(String::as_str).collect();
+    assert_eq!(weekdays, ["mon", "tue", "wed", "thu", "fri"]);
+    assert_eq!(c.closed, ["2025-05-08"]);
+    assert_eq!(e.pinned[0].date, "2025-05-06");
+    assert_eq!(e.pinned[0].slot, "morning");
+    assert_eq!(e.groups[0].certificate, Some(true));
+    assert_eq!(e.participants[0].certificate, Some(true));
+    assert_eq!(e.participants[1].certificate, Some(false));
+    let rule = |a: &Option<Availability>, only: bool| {
+        let a = a.clone().unwrap();
+        if only { a.only } else { a.except }.unwrap()[0].clone()
+    };
+    let venue = rule(&e.venues[0].availability, false);
+    assert_eq!(venue.weekdays, Some(vec!["wed".to_string()]));
+    assert_eq!(venue.slots, Some(vec!["afternoon".to_string()]));
+    let partner = rule(&e.partners[0].availability, false);
+    assert_eq!(partner.from.as_deref(), Some("2025-05-12"));
+    assert_eq!(partner.to.as_deref(), Some("2025-05-16"));
+    let late = rule(&e.participants[1].availability, true);
+    assert_eq!(late.slots, Some(vec!["afternoon".to_string()]));
+    let away = rule(&e.participants[0].availability, false);
+    assert_eq!(away.dates, Some(vec!["2025-05-19".to_string()]));
+}
+
+#[test]
+fn slot_names_match_the_editions_slots_and_ids_stay() {
+    let mut e = example_edition();
+    e.calendar.slots = Some(vec![
+        Slot {
+            id: "am".into(),
+            name: Some("Matinée".into()),
+            start: "09:00".into(),
+            end: "12:00".into(),
+        },
+        Slot {
+            id: "matin".into(),
+            name: Some("Début".into()),
+            start: "13:00".into(),
+            end: "14:00".into(),
+        },
+    ]);
+    e.pinned.clear();
+    let dir = sheets_dir(&e);
+    let pins = "session,date,slot,venue\nw01/1,01/03/2016,MATINEE,x\nw01/2,2016-03-02,matin,x\n";
+    std::fs::write(dir.path().join("pins.csv"), pins).unwrap();
+    let (back, _) = read(dir.path()).unwrap();
+    assert_eq!(back.pinned[0].slot, "am");
+    assert_eq!(back.pinned[0].date, "2016-03-01");
+    assert_eq!(back.pinned[1].slot, "matin", "an id is kept");
+}
+
+#[test]
+fn every_problem_of_every_sheet_comes_in_one_pass() {
+    let e = example_edition();
+    let dir = sheets_dir(&e);
+    let venues = dir.path().join("venues.csv");
+    let text = std::fs::read_to_string(&venues).unwrap();
+    let capacity = e.venues[0].capacity.to_string();
+    let text = text.replacen(&format!(",{capacity},"), ",thirty,", 1);
+    std::fs::write(&venues, text).unwrap();
+    let workshops = dir.path().join("workshops.csv");
+    let text = std::fs::read_to_string(&workshops).unwrap();
+    let organiser = &e.workshops[0].organisers[0];
+    std::fs::write(&workshops, text.replacen(organiser.as_str(), "nobody", 1)).unwrap();
+    let errors: Vec<String> = import(dir.path())
+        .unwrap_err()
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    assert!(
+        errors
+            .iter()
+            .any(|m| m.contains("\"thirty\" is not a whole number")),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|m| m.starts_with("workshops.csv, row 2")),
+        "{errors:?}"
+    );
+    assert!(
+        !errors
+            .iter()
+            .any(|m| m.starts_with("venues.csv, row 2, column") && m.contains("at least")),
+        "a wrong cell is not reported twice: {errors:?}"
+    );
+}

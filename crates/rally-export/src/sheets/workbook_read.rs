@@ -6,7 +6,7 @@
 //! decimals, TRUE/FALSE `yes`/`no`. Then the sheets are read as CSV ones.
 
 use super::cell::{fold, format_boolean};
-use super::read::{build, table, Origins, Tables};
+use super::read::{build, table, Origins, Reading, Tables};
 use super::{column_letter, Sheet, SheetError, SHEETS};
 use calamine::{open_workbook_auto, Data, Range, Reader};
 use rally_model::types::Edition;
@@ -27,17 +27,32 @@ fn sheet_named(name: &str) -> Option<&'static Sheet> {
 /// Reads every sheet of the workbook at `path` into an edition, or lists
 /// every problem found, each named as a spreadsheet does (`Ateliers!D9`).
 pub fn read(path: &Path) -> Result<(Edition, Origins), Vec<SheetError>> {
-    let whole = |message: String| {
-        vec![SheetError {
-            workbook: true,
-            ..SheetError::of_file(path.display().to_string(), message)
-        }]
+    let r = reading(path);
+    if r.errors.is_empty() {
+        Ok((r.edition, r.origins))
+    } else {
+        Err(r.errors)
+    }
+}
+
+/// Reads every sheet of the workbook at `path`, with every problem found.
+pub(super) fn reading(path: &Path) -> Reading {
+    let mut book = match open_workbook_auto(path) {
+        Ok(book) => book,
+        Err(e) => {
+            let error = SheetError {
+                workbook: true,
+                ..SheetError::of_file(
+                    path.display().to_string(),
+                    format!(
+                        "cannot be read as a workbook ({e}); save it from the spreadsheet as .xlsx or .ods"
+                    ),
+                )
+            };
+            return build(&Tables::new(), vec![error], false);
+        }
     };
-    let mut book = open_workbook_auto(path).map_err(|e| {
-        whole(format!(
-            "cannot be read as a workbook ({e}); save it from the spreadsheet as .xlsx or .ods"
-        ))
-    })?;
+    let mut whole = true;
     let mut errors = Vec::new();
     let mut tables = Tables::new();
     let mut seen: BTreeMap<&'static str, String> = BTreeMap::new();
@@ -71,11 +86,17 @@ pub fn read(path: &Path) -> Result<(Edition, Origins), Vec<SheetError>> {
         match book.worksheet_range(&name) {
             Ok(range) => {
                 let records = records(&range, s, &mut errors);
-                if let Some(t) = table(s, records, &mut errors) {
-                    tables.insert(s.file, t);
+                match table(s, records, &mut errors) {
+                    Some(t) => {
+                        tables.insert(s.file, t);
+                    }
+                    None => whole = false,
                 }
             }
-            Err(e) => errors.push(SheetError::of_file(s.file, format!("cannot be read: {e}"))),
+            Err(e) => {
+                whole = false;
+                errors.push(SheetError::of_file(s.file, format!("cannot be read: {e}")))
+            }
         }
     }
     for s in SHEETS
@@ -91,8 +112,9 @@ pub fn read(path: &Path) -> Result<(Edition, Origins), Vec<SheetError>> {
             ),
         ));
     }
-    build(&tables, errors)
-        .map_err(|errors| errors.into_iter().map(SheetError::in_workbook).collect())
+    let mut r = build(&tables, errors, whole);
+    r.errors = r.errors.into_iter().map(SheetError::in_workbook).collect();
+    r
 }
 
 /// The cells of a sheet as text, row by row from `A1`.
