@@ -390,6 +390,34 @@ fn people_who_missed_a_session_are_routed_to_a_later_one() {
 }
 
 #[test]
+fn a_missed_session_leaves_the_course_even_when_nothing_else_can_change() {
+    // Everything has run: nothing after DATE may change, yet the courses
+    // follow the sign-in sheets.
+    let dir = tempfile::tempdir().expect("tmp");
+    let old = published();
+    let last = read(fixture())["calendar"]["end"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let missed: BTreeMap<String, String> = fifteen_absent(&old).into_iter().take(1).collect();
+    let file = write(
+        dir.path(),
+        "attended.json",
+        &attendance(&old, &last, &missed),
+    );
+    let extra = ["--frozen-until", last.as_str(), "--attended", s(&file)];
+    let (new, changes) = resolve(dir.path(), fixture(), &extra);
+    judged(fixture(), &new, &changes, dir.path(), &extra);
+    let (m, x) = missed.first_key_value().unwrap();
+    let course = courses_by_member(&new)
+        .get(m)
+        .cloned()
+        .unwrap_or(json!({"sessions": []}));
+    assert!(!course["sessions"].as_array().unwrap().contains(&json!(x)));
+    assert_ne!(new["courses"], old["courses"]);
+}
+
+#[test]
 fn no_change_and_no_date_change_nothing_and_give_the_same_bytes() {
     let dir = tempfile::tempdir().expect("tmp");
     let published = &base().1;

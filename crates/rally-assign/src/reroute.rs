@@ -49,7 +49,10 @@ pub fn reroute(model: &Model, plan: &Plan, replan: &Replan, options: &Options) -
     ctx.make_feasible(&mut courses);
     let mut out = programme.clone();
     out.courses = Some(ctx.write(&courses));
-    if Changes::new(model, &out, replan).is_empty() && same_programme(&out, &replan.old) {
+    // OLD_PLAN's own bytes when nothing differs; changes count only after
+    // DATE, so the courses are compared too (a missed session that ran).
+    let same = out.courses == replan.old.courses && same_programme(&out, &replan.old);
+    if same && Changes::new(model, &out, replan).is_empty() {
         out = replan.old.clone();
     } else {
         out.penalty = None;
