@@ -61,6 +61,10 @@ pub struct Rule<'r> {
     /// When set, full offers may be used at this extra cost each (to find
     /// whom to move); otherwise only offers with seats left.
     pub overbook: Option<i64>,
+    /// Whether a partial course counts: `theme_missing` weighed (the last
+    /// pass, for those left uncertified); otherwise only certification does,
+    /// so that nobody takes a seat for a partial course a certificate needs.
+    pub partial: bool,
 }
 
 /// A course and its cost.
@@ -162,7 +166,7 @@ fn day_weight(ctx: &Ctx, m: &Member) -> i64 {
 /// offers cost `rule.overbook` each.
 pub fn cost(ctx: &Ctx, lm: usize, course: &[usize], load: &[u32], rule: Rule) -> i64 {
     let h = ctx.member(lm).headcount;
-    let mut total = terms(ctx, lm, course);
+    let mut total = terms(ctx, lm, course, rule.partial);
     for &o in course {
         total += price(ctx, o, load, h);
         if load[o] + h > ctx.capacity(o) {
@@ -173,8 +177,9 @@ pub fn cost(ctx: &Ctx, lm: usize, course: &[usize], load: &[u32], rule: Rule) ->
 }
 
 /// A member's own course terms (days out, travel, missed wishes,
-/// uncertified and its missing themes), by the checker's rule for one member.
-pub fn terms(ctx: &Ctx, lm: usize, course: &[usize]) -> i64 {
+/// uncertified and, when `partial`, its missing themes), by the checker's
+/// rule for one member.
+pub fn terms(ctx: &Ctx, lm: usize, course: &[usize], partial: bool) -> i64 {
     let model = ctx.board.model;
     let mut themes = 0;
     let mut days: Vec<Vec<(usize, usize)>> = Vec::new();
@@ -194,7 +199,8 @@ pub fn terms(ctx: &Ctx, lm: usize, course: &[usize]) -> i64 {
     let mut p = Penalty::default();
     let member = ctx.part.members[lm];
     rally_check::penalty::member_terms(model, member, themes, attends, days, &mut p);
-    p.with_total().total
+    let missing = if partial { 0 } else { p[Term::ThemeMissing] };
+    p.with_total().total - missing
 }
 
 /// A state of the programme improved on a day: (to, from, day plan).
@@ -273,7 +279,8 @@ pub fn best(ctx: &Ctx, lm: usize, load: &[u32], rule: Rule) -> Choice {
         let mut extra = 0;
         let missing = i64::from((bits.need & !(state as u32)).count_ones());
         if m.certificate && missing > 0 {
-            let per_head = w[Term::Uncertified] + w[Term::ThemeMissing] * missing;
+            let partial = if rule.partial { missing } else { 0 };
+            let per_head = w[Term::Uncertified] + w[Term::ThemeMissing] * partial;
             extra += per_head * i64::from(h);
         }
         extra +=

@@ -149,6 +149,7 @@ fn squeezed(
             let rule = Rule {
                 forbidden: &[],
                 overbook: Some(overbook),
+                partial: false,
             };
             let relaxed = course::best(&ctx, lm, &a.load, rule);
             let full: Vec<usize> = relaxed

@@ -157,7 +157,7 @@ impl Assignment {
     /// underfill of the part's offers.
     pub fn objective(&self, ctx: &Ctx) -> i64 {
         let members: i64 = (0..self.course.len())
-            .map(|lm| course::terms(ctx, lm, &self.course[lm]))
+            .map(|lm| course::terms(ctx, lm, &self.course[lm], true))
             .sum();
         let underfill: i64 = (0..self.load.len())
             .map(|o| ctx.min(o).saturating_sub(self.load[o]) as i64)
@@ -248,8 +248,32 @@ impl Solver<'_> {
                 break;
             }
         }
+        self.partial_courses();
         let got = self.a.headcount(self.ctx);
         (upper.max(got), optimal || got >= upper)
+    }
+
+    /// Who stays uncertified comes, on the seats left, for the themes it can
+    /// validate (`theme_missing`): a last pass that moves nobody else, so the
+    /// certified headcount stays what the search reached.
+    fn partial_courses(&mut self) {
+        let rule = Rule {
+            partial: true,
+            ..Rule::default()
+        };
+        for lm in 0..self.ctx.part.members.len() {
+            if !self.ctx.member(lm).certificate || self.a.certified(self.ctx, lm) {
+                continue;
+            }
+            let old = self.a.take(self.ctx, lm);
+            let before = course::cost(self.ctx, lm, &old, &self.a.load, rule);
+            let choice = course::best(self.ctx, lm, &self.a.load, rule);
+            if choice.cost < before {
+                self.a.put(self.ctx, lm, choice.offers);
+            } else {
+                self.a.put(self.ctx, lm, old);
+            }
+        }
     }
 
     /// Members by scarcity: certifiable first, large groups first, then fewer
@@ -347,6 +371,7 @@ impl Solver<'_> {
             Rule {
                 forbidden,
                 overbook: Some(overbook),
+                partial: false,
             },
         )
     }
@@ -409,6 +434,7 @@ impl Solver<'_> {
         let rule = Rule {
             forbidden: locked,
             overbook: None,
+            partial: false,
         };
         let choice = course::best(self.ctx, c, &self.a.load, rule);
         if choice.certified || !was {
