@@ -57,7 +57,7 @@ pub fn parse_json<T: DeserializeOwned>(text: &str, prefix: &str) -> Result<T, In
     if text.trim_start().starts_with('[') {
         return Err(InputError::new(
             format!("{prefix}(top level)"),
-            "is an array; the file must be a JSON object {…} with named fields (SPEC §4–§5)",
+            "is an array; write a JSON object {…} with named fields (docs/formats.md)",
         ));
     }
     let mut de = serde_json::Deserializer::from_str(text);

@@ -211,7 +211,7 @@ impl Replan {
                 format!("sessions[{i}].{field}"),
                 format!(
                     "session {} ran on or before --frozen-until but {what}; what has run stands \
-                     where it ran (SPEC §9): keep it in the edition",
+                     where it ran (docs/formats.md#re-planning): keep it in the edition",
                     s.id
                 ),
             ));
