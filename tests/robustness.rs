@@ -584,6 +584,25 @@ fn an_edition_written_as_an_array_is_refused() {
     assert!(errors[0].message.contains("object"), "{errors:?}");
 }
 
+/// Item 11, nested: a record inside the edition written by position (its
+/// fields in declaration order, which serde would accept) is refused with
+/// its path, whether it is a single object or an element of a list.
+#[test]
+fn a_record_written_as_an_array_is_refused_with_its_path() {
+    let mut e = tiny();
+    let calendar = e["calendar"].clone();
+    e["calendar"] = serde_json::json!([calendar["start"], calendar["end"]]);
+    let errors = refused(&e);
+    assert_eq!(errors[0].path, "calendar", "{errors:?}");
+    assert!(errors[0].message.contains("named fields"), "{errors:?}");
+
+    let mut e = tiny();
+    let territory = e["territories"][0].clone();
+    e["territories"][0] = serde_json::json!([territory["id"], territory["name"]]);
+    let errors = refused(&e);
+    assert_eq!(errors[0].path, "territories[0]", "{errors:?}");
+}
+
 /// Item 12: assign given a plan made for another edition is bad input.
 #[test]
 fn assign_refuses_a_plan_for_another_edition() {

@@ -2,6 +2,8 @@
 
 use crate::error::{InputError, LoadError};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
 use std::io::Read;
 use std::path::Path;
 
@@ -51,8 +53,12 @@ fn not_utf8(bytes: &[u8], at: usize) -> InputError {
 ///
 /// Syntax errors name the line and column; type errors name the JSON path.
 /// A UTF-8 byte-order mark, as editors and spreadsheets write, is skipped.
-/// The document must be an object: fields by position (an array) are refused.
-pub fn parse_json<T: DeserializeOwned>(text: &str, prefix: &str) -> Result<T, InputError> {
+/// Every record must be an object: fields by position (an array where the
+/// format has an object, at the top or nested) are refused.
+pub fn parse_json<T: DeserializeOwned + Serialize>(
+    text: &str,
+    prefix: &str,
+) -> Result<T, InputError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim_start().starts_with('[') {
         return Err(InputError::new(
@@ -68,7 +74,55 @@ pub fn parse_json<T: DeserializeOwned>(text: &str, prefix: &str) -> Result<T, In
             "unexpected text after the end of the JSON document; remove it",
         )
     })?;
+    by_name(text, &value, prefix)?;
     Ok(value)
+}
+
+/// serde accepts a record's fields by position (`[\"a\", 3]` for `{"id": "a",
+/// "seats": 3}`), which nobody writes on purpose and which silently shifts
+/// every field when one is added. Where the value read back is an object and
+/// the text has an array, the text wrote a record by position: refused, with
+/// its path.
+fn by_name<T: Serialize>(text: &str, value: &T, prefix: &str) -> Result<(), InputError> {
+    let (Ok(written), Ok(read)) = (
+        serde_json::from_str::<Value>(text),
+        serde_json::to_value(value),
+    ) else {
+        return Ok(());
+    };
+    match positional(&written, &read, String::new()) {
+        None => Ok(()),
+        Some(path) => Err(InputError::new(
+            format!("{prefix}{path}"),
+            "is an array; write a JSON object {…} with named fields (docs/formats.md)",
+        )),
+    }
+}
+
+/// The path of the first record written as an array, if any.
+fn positional(written: &Value, read: &Value, path: String) -> Option<String> {
+    match (written, read) {
+        (Value::Array(_), Value::Object(_)) => Some(if path.is_empty() {
+            "(top level)".into()
+        } else {
+            path
+        }),
+        (Value::Array(ws), Value::Array(rs)) => ws
+            .iter()
+            .zip(rs)
+            .enumerate()
+            .find_map(|(i, (w, r))| positional(w, r, format!("{path}[{i}]"))),
+        (Value::Object(ws), Value::Object(rs)) => ws.iter().find_map(|(k, w)| {
+            let r = rs.get(k)?;
+            let at = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            positional(w, r, at)
+        }),
+        _ => None,
+    }
 }
 
 fn describe(e: serde_path_to_error::Error<serde_json::Error>, prefix: &str) -> InputError {
@@ -142,7 +196,10 @@ fn strip_position(msg: &str) -> String {
 }
 
 /// Reads and parses a file into `T`, reporting problems against `file`.
-pub fn load_json<T: DeserializeOwned>(path: &Path, prefix: &str) -> Result<T, LoadError> {
+pub fn load_json<T: DeserializeOwned + Serialize>(
+    path: &Path,
+    prefix: &str,
+) -> Result<T, LoadError> {
     let text = read_source(path)?;
     parse_json(&text, prefix).map_err(|e| LoadError::Invalid {
         file: path.display().to_string(),

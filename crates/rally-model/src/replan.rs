@@ -255,13 +255,13 @@ pub fn parse_frozen_until(model: &Model, text: &str) -> Result<NaiveDate, InputE
     Ok(date)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct AttendanceFile {
     attended: Vec<AttendedSession>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct AttendedSession {
     session: String,
