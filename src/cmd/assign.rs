@@ -48,16 +48,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let outcome = crate::signals::searching(|| rally_assign::assign(&model, &plan, &options));
     progress.finish();
-    if !outcome.programme_valid && !args.search.quiet {
-        eprintln!(
-            "warning: the programme of {} breaks hard rules (see `rally check`); courses were assigned on it as is",
-            args.plan.display()
-        );
-    }
     crate::io::write_plan(&args.output, &outcome.plan, &inputs)?;
     if !args.search.quiet {
-        eprint!("{}", outcome.summary());
-        eprint!("{}", args.search.budget_line(&options.budget));
+        let lang = args.search.lang.get();
+        let p = super::summary::programme(&model, &outcome.plan, replan.as_ref(), lang);
+        if !outcome.programme_valid {
+            let plan = args.plan.display().to_string();
+            let warning = p
+                .texts
+                .with("sum-invalid-programme", &[("plan", plan.into())]);
+            eprintln!("{warning}");
+        }
+        eprint!("{}", super::summary::assigned(&p, &outcome));
+        eprint!("{}", args.search.budget_line(&p.texts, &options.budget));
     }
     super::replan::report(
         &model,

@@ -10,8 +10,9 @@ pub mod plan;
 pub mod replan;
 pub mod serve;
 pub mod solve;
+mod summary;
 
-use rally_export::Lang;
+use rally_export::{Lang, Texts};
 use rally_search::Budget;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -63,6 +64,8 @@ pub struct SearchArgs {
     /// No progress and no summary on standard error.
     #[arg(long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 impl SearchArgs {
@@ -95,20 +98,28 @@ impl SearchArgs {
 
     /// What the summary says of the budget: the limit, the effort spent, and
     /// whether the clock cut the search short.
-    pub fn budget_line(&self, budget: &Budget) -> String {
+    pub fn budget_line(&self, t: &Texts, budget: &Budget) -> String {
         let spent = budget.spent_in_all();
         let effort = match self.effort {
-            Some(e) => format!("effort {spent} of {e}"),
-            None => format!("effort {spent}"),
+            Some(e) => t.with(
+                "sum-effort-of",
+                &[("spent", spent.into()), ("effort", e.into())],
+            ),
+            None => t.with("sum-effort", &[("spent", spent.into())]),
         };
-        let end = if budget.cancelled() {
-            "cancelled: best plan so far"
+        let end = t.get(if budget.cancelled() {
+            "sum-cancelled"
         } else if budget.cut_short() {
-            "cut short by the clock (another run may differ; give --effort to reproduce)"
+            "sum-cut-short"
         } else {
-            "not cut short by the clock (reproducible with --effort and --seed)"
-        };
-        format!("time limit {} s, {effort}, {end}\n", self.time_limit)
+            "sum-not-cut-short"
+        });
+        let args = [
+            ("limit", self.time_limit.to_string().into()),
+            ("effort", effort.into()),
+            ("end", end.into()),
+        ];
+        format!("{}\n", t.with("sum-budget", &args))
     }
 
     /// How to run the search: its budget is what is left of the time limit,

@@ -39,8 +39,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     progress.finish();
     crate::io::write_plan(&args.output, &outcome.plan, &inputs)?;
     if !args.search.quiet {
-        eprint!("{}", summary(&outcome));
-        eprint!("{}", args.search.budget_line(&opts.budget));
+        let p = super::summary::programme(
+            &model,
+            &outcome.plan,
+            replan.as_ref(),
+            args.search.lang.get(),
+        );
+        eprint!("{}", super::summary::plan(&p, &outcome));
+        eprint!("{}", args.search.budget_line(&p.texts, &opts.budget));
     }
     super::replan::report(
         &model,
@@ -51,29 +57,4 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &inputs,
     )?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The summary of a written plan.
-fn summary(o: &rally_plan::PlanOutcome) -> String {
-    let p = &o.penalty;
-    let mut s = format!(
-        "planned {} sessions, {} unscheduled, in {:.2} s\npenalty {}:",
-        o.plan.sessions.len(),
-        o.plan.unscheduled.len(),
-        o.elapsed.as_secs_f64(),
-        p.total
-    );
-    for t in rally_model::Term::PROGRAMME {
-        s.push_str(&format!(" {t} {}", p[t]));
-    }
-    s.push('\n');
-    s.push_str(&match (o.optimal, o.lower_bound) {
-        (true, _) => "proven optimal\n".to_string(),
-        (false, Some(b)) => format!(
-            "best found (lower bound {b}, gap {:.1}%)\n",
-            100.0 * (p.total - b) as f64 / p.total.max(1) as f64
-        ),
-        (false, None) => "best found\n".to_string(),
-    });
-    s
 }

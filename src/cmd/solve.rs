@@ -39,27 +39,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     progress.finish();
     crate::io::write_plan(&args.output, &outcome.assigned.plan, &inputs)?;
     if !args.search.quiet {
-        eprint!("{}", outcome.assigned.summary());
-        eprintln!(
-            "programme penalty before courses {}; sessions moved after routing: {}; total time {:.2} s",
-            outcome.programme_penalty.total,
-            if outcome.moved.is_empty() {
-                "none".to_string()
-            } else {
-                outcome.moved.join(", ")
-            },
-            outcome.elapsed.as_secs_f64()
-        );
-        let total = outcome.assigned.penalty.total;
-        match outcome.lower_bound {
-            Some(b) if b >= total => eprintln!("total penalty {total}: proven optimal"),
-            Some(b) => eprintln!(
-                "total penalty {total}; lower bound {b}, gap {:.1}%",
-                100.0 * (total - b) as f64 / total.max(1) as f64
-            ),
-            None => eprintln!("total penalty {total}; no lower bound"),
-        }
-        eprint!("{}", args.search.budget_line(&options.budget));
+        let lang = args.search.lang.get();
+        let p = super::summary::programme(&model, &outcome.assigned.plan, replan.as_ref(), lang);
+        eprint!("{}", super::summary::solved(&p, &outcome));
+        eprint!("{}", args.search.budget_line(&p.texts, &options.budget));
     }
     super::replan::report(
         &model,

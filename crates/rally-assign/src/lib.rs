@@ -23,7 +23,6 @@ pub mod exact;
 pub mod explain;
 pub mod reroute;
 pub mod search;
-pub mod summary;
 
 pub use explain::{LeftOut, Suggestion};
 pub use rally_search::Options;

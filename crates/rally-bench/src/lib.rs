@@ -214,7 +214,9 @@ pub fn run_case(config: &Config, case: &Case) -> Result<Row, BenchError> {
             .arg("--time-limit")
             .arg(config.time_limit.to_string())
             .arg("--seed")
-            .arg(config.seed.to_string()),
+            .arg(config.seed.to_string())
+            // The bounds are read off the English summary.
+            .args(["--lang", "en"]),
     )
     .map_err(|e| BenchError::Spawn(config.rally.display().to_string(), e))?;
     let log = logs.join(format!("{}.{}.log", case.name, config.stage.name()));

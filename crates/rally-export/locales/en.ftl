@@ -106,24 +106,39 @@ certified-count = { $certified } of { $sought } certificate(s) sought are won by
 certified-no-courses = { $certifiable } of { $sought } certificate(s) sought can be won with this programme (no courses yet).
 left-out-title = People left out
 left-out-intro = { $n ->
-    [one] One member who seeks a certificate does not get it:
-   *[other] { $n } members who seek a certificate do not get it:
-}
+    [one] One member who seeks a certificate does not get it
+   *[other] { $n } members who seek a certificate do not get it
+} ({ $people ->
+    [one] 1 person
+   *[other] { $people } people
+}):
+left-out-intro-programme = { $n ->
+    [one] One member who seeks a certificate cannot get it with this programme
+   *[other] { $n } members who seek a certificate cannot get it with this programme
+} ({ $people ->
+    [one] 1 person
+   *[other] { $people } people
+}):
 left-out-none = Nobody is left out: every certificate sought can be won.
 left-out-cannot = no course within this programme can certify them
 left-out-course = their course leaves out { $themes }, though a course exists that would certify them
+left-out-seats = their course leaves out { $themes }: the sessions of { $full } they could attend are full
 left-out-no-course = no course assigned yet
 fix-cannot = to fix: schedule sessions of { $themes } that they can reach on days they are free, or widen their availability.
 fix-course = to fix: assign courses again (rally assign) so that they get their certificate.
+fix-seats = to fix: add a session of { $full }, or seats, on a day and at a place they can reach (rally assign suggests where).
+list-more = … and { $n } more (all on the index page of rally export).
 unscheduled-title = Unscheduled sessions
 unscheduled-intro = { $n ->
     [one] One session has no place in the programme:
    *[other] { $n } sessions have no place in the programme:
 }
 underfilled-title = Sessions under their minimum
+underfilled-intro = { $n ->
+    [one] One session is under its minimum:
+   *[other] { $n } sessions are under their minimum:
+}
 underfilled-line = { $session } “{ $title }” on { $date }: { $taken } of at least { $min }.
-short-title = Courses that fall short
-short-line = { $member }: { $themes } missing.
 violations-title = Rules broken
 violations-rule = { $rule } ({ $title }) — { $n } violation(s)
 violations-more = … and { $n } more (run rally check).
@@ -307,3 +322,37 @@ book-col-slot = A slot id (sheet Créneaux).
 book-col-venue = A venue id (sheet Salles).
 book-col-rule = theme_sessions_per_week, certificate, or weights.TERM for a weight of the penalty.
 book-col-value = The rule's value: a whole number, or for certificate theme ids separated by ;.
+
+## Summaries of rally plan, assign and solve (standard error)
+sum-planned = planned { $sessions } sessions, { $unscheduled } unscheduled, in { $seconds } s
+sum-penalty = penalty { $total }: { $terms }
+sum-term = { $name } { $value }
+sum-optimal = proven optimal
+sum-best-bound = best found (lower bound { $bound }, gap { $gap }%)
+sum-best = best found
+sum-budget = time limit { $limit } s, { $effort }, { $end }
+sum-effort = effort { $spent }
+sum-effort-of = effort { $spent } of { $effort }
+sum-cancelled = cancelled: best plan so far
+sum-cut-short = cut short by the clock (another run may differ; give --effort to reproduce)
+sum-not-cut-short = not cut short by the clock (reproducible with --effort and --seed)
+sum-certified = certified { $participants }/{ $wanting-participants } participants and { $groups }/{ $wanting-groups } groups ({ $pupils }/{ $wanting-pupils } pupils) in { $seconds } s
+sum-headcount = certified headcount { $got } of { $wanting } wanting a certificate ({ $bound })
+sum-upper-bound = upper bound { $n }
+sum-suggestions = What would certify more:
+sum-suggestion = one more session of { $workshop } “{ $title }” on a { $weekday } { $slot } at { $venue } would certify up to { $whom } more
+sum-participants = { $n ->
+    [one] 1 participant
+   *[other] { $n } participants
+}
+sum-groups = { $n ->
+    [one] 1 group
+   *[other] { $n } groups
+}
+sum-and = { $a } and { $b }
+sum-invalid-programme = warning: the programme of { $plan } breaks hard rules (see rally check); courses were assigned on it as is
+sum-solve = programme penalty before courses { $penalty }; sessions moved after routing: { $moved }; total time { $seconds } s
+sum-none = none
+sum-total-optimal = total penalty { $total }: proven optimal
+sum-total-bound = total penalty { $total }; lower bound { $bound }, gap { $gap }%
+sum-total-no-bound = total penalty { $total }; no lower bound

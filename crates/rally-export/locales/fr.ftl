@@ -106,24 +106,39 @@ certified-count = { $certified } attestation(s) obtenue(s) par les parcours sur 
 certified-no-courses = { $certifiable } attestation(s) sur { $sought } demandée(s) peuvent être obtenues avec ce programme (pas encore de parcours).
 left-out-title = Personnes laissées de côté
 left-out-intro = { $n ->
-    [one] Un membre qui demande une attestation ne l’obtient pas :
-   *[other] { $n } membres qui demandent une attestation ne l’obtiennent pas :
-}
+    [one] Un membre qui demande une attestation ne l’obtient pas
+   *[other] { $n } membres qui demandent une attestation ne l’obtiennent pas
+} ({ $people ->
+    [one] 1 personne
+   *[other] { $people } personnes
+}) :
+left-out-intro-programme = { $n ->
+    [one] Un membre qui demande une attestation ne peut pas l’obtenir avec ce programme
+   *[other] { $n } membres qui demandent une attestation ne peuvent pas l’obtenir avec ce programme
+} ({ $people ->
+    [one] 1 personne
+   *[other] { $people } personnes
+}) :
 left-out-none = Personne n’est laissé de côté : chaque attestation demandée peut être obtenue.
 left-out-cannot = aucun parcours dans ce programme ne peut les certifier
 left-out-course = leur parcours laisse de côté { $themes }, alors qu’un parcours les certifierait
+left-out-seats = leur parcours laisse de côté { $themes } : les sessions de { $full } qu’ils pourraient suivre sont complètes
 left-out-no-course = pas encore de parcours
 fix-cannot = pour y remédier : programmer des sessions de { $themes } qu’ils puissent rejoindre les jours où ils sont libres, ou élargir leurs disponibilités.
 fix-course = pour y remédier : refaire les parcours (rally assign) pour qu’ils obtiennent leur attestation.
+fix-seats = pour y remédier : ajouter une session de { $full }, ou des places, un jour et en un lieu qu’ils peuvent rejoindre (rally assign indique où).
+list-more = … et { $n } de plus (tous sur la page d’accueil de rally export).
 unscheduled-title = Sessions non programmées
 unscheduled-intro = { $n ->
     [one] Une session n’a pas de place dans le programme :
    *[other] { $n } sessions n’ont pas de place dans le programme :
 }
 underfilled-title = Sessions sous leur minimum
+underfilled-intro = { $n ->
+    [one] Une session est sous son minimum :
+   *[other] { $n } sessions sont sous leur minimum :
+}
 underfilled-line = { $session } « { $title } » le { $date } : { $taken } pour au moins { $min }.
-short-title = Parcours incomplets
-short-line = { $member } : il manque { $themes }.
 violations-title = Règles enfreintes
 violations-rule = { $rule } ({ $title }) — { $n } infraction(s)
 violations-more = … et { $n } de plus (lancer rally check).
@@ -307,3 +322,37 @@ book-col-slot = Un identifiant de créneau (feuille Créneaux).
 book-col-venue = Un identifiant de salle (feuille Salles).
 book-col-rule = theme_sessions_per_week, certificate, ou weights.TERME pour un poids de la pénalité.
 book-col-value = La valeur de la règle : un nombre entier, ou pour certificate des identifiants de thèmes séparés par ;.
+
+## Résumés de rally plan, assign et solve (sortie d’erreur)
+sum-planned = { $sessions } sessions programmées, { $unscheduled } non programmées, en { $seconds } s
+sum-penalty = pénalité { $total } : { $terms }
+sum-term = { $name } { $value }
+sum-optimal = optimum prouvé
+sum-best-bound = meilleur plan trouvé (borne inférieure { $bound }, écart { $gap } %)
+sum-best = meilleur plan trouvé
+sum-budget = limite de temps { $limit } s, { $effort }, { $end }
+sum-effort = effort { $spent }
+sum-effort-of = effort { $spent } sur { $effort }
+sum-cancelled = interrompu : le meilleur plan trouvé jusque-là
+sum-cut-short = arrêté par l’horloge (un autre essai peut différer ; donner --effort pour le reproduire)
+sum-not-cut-short = non arrêté par l’horloge (reproductible avec --effort et --seed)
+sum-certified = attestations : { $participants }/{ $wanting-participants } participants et { $groups }/{ $wanting-groups } groupes ({ $pupils }/{ $wanting-pupils } élèves), en { $seconds } s
+sum-headcount = { $got } personnes certifiées sur { $wanting } qui demandent une attestation ({ $bound })
+sum-upper-bound = borne supérieure { $n }
+sum-suggestions = Ce qui en certifierait davantage :
+sum-suggestion = une session de plus de { $workshop } « { $title } » un { $weekday } { $slot } à { $venue } certifierait jusqu’à { $whom } de plus
+sum-participants = { $n ->
+    [one] 1 participant
+   *[other] { $n } participants
+}
+sum-groups = { $n ->
+    [one] 1 groupe
+   *[other] { $n } groupes
+}
+sum-and = { $a } et { $b }
+sum-invalid-programme = attention : le programme de { $plan } enfreint des règles impératives (voir rally check) ; les parcours ont été attribués sur ce programme tel quel
+sum-solve = pénalité du programme avant les parcours { $penalty } ; sessions déplacées après les parcours : { $moved } ; durée totale { $seconds } s
+sum-none = aucune
+sum-total-optimal = pénalité totale { $total } : optimum prouvé
+sum-total-bound = pénalité totale { $total } ; borne inférieure { $bound }, écart { $gap } %
+sum-total-no-bound = pénalité totale { $total } ; pas de borne inférieure

@@ -1,18 +1,28 @@
 //! What matters first, for the index, `rally check` and the summaries: the
 //! people left out (who, why, what would fix it), the sessions left
-//! unscheduled and the sessions under their minimum.
+//! unscheduled and the sessions under their minimum, then the verdict next
+//! to the certificates won.
 
 use crate::view::Programme;
+use rally_check::certify::barrier;
 use rally_model::ThemeSet;
 use std::fmt::Write;
+
+/// How many entries of each list `rally check`'s text names.
+pub const CHECK_LIST: usize = 50;
+
+/// How many entries of each list a summary of `plan`, `assign` or `solve` names.
+pub const SUMMARY_LIST: usize = 10;
 
 /// Why a member who seeks a certificate does not get it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LeftOut {
     /// No course within the programme can certify it; the checker's reason.
     Cannot { missing: ThemeSet, why: String },
-    /// Its course misses these themes, though a course exists that would not.
-    Course { missing: ThemeSet },
+    /// Its course misses these themes, though a course exists that would not
+    /// (the other members ignored); of these, `full` are the themes whose
+    /// every session it could attend is full.
+    Course { missing: ThemeSet, full: ThemeSet },
     /// The plan has no courses yet.
     NoCourse,
 }
@@ -37,6 +47,8 @@ pub struct Findings {
     pub certifiable: usize,
     /// Members left out (member index, why), in edition order.
     pub left_out: Vec<(usize, LeftOut)>,
+    /// Their headcount (a group counts its people).
+    pub left_out_people: u64,
     /// Sessions under their minimum (only when the plan has courses).
     pub underfilled: Vec<Underfilled>,
 }
@@ -50,6 +62,7 @@ impl Findings {
             certified: 0,
             certifiable: 0,
             left_out: Vec::new(),
+            left_out_people: 0,
             underfilled: Vec::new(),
         };
         for (m, member) in model.members.iter().enumerate() {
@@ -74,12 +87,15 @@ impl Findings {
                     why: verdict.why.clone(),
                 }
             } else if p.has_courses() {
+                let missing = member.themes & !p.validated(m);
                 LeftOut::Course {
-                    missing: member.themes & !p.validated(m),
+                    missing,
+                    full: full_themes(p, m, missing),
                 }
             } else {
                 LeftOut::NoCourse
             };
+            f.left_out_people += u64::from(member.headcount);
             f.left_out.push((m, why));
         }
         if p.has_courses() {
@@ -97,6 +113,24 @@ impl Findings {
         }
         f
     }
+}
+
+/// The themes of `missing` whose every session member `m` could attend
+/// (no barrier of the checker's) has no seat left for it.
+fn full_themes(p: &Programme, m: usize, missing: ThemeSet) -> ThemeSet {
+    let model = p.model;
+    let headcount = model.members[m].headcount;
+    let mut open: ThemeSet = 0;
+    for s in &p.sessions {
+        let themes = model.workshops[s.workshop].themes & missing & !open;
+        if themes != 0
+            && p.taken(s) + headcount <= s.capacity
+            && barrier(model, m, &s.offer()).is_none()
+        {
+            open |= themes;
+        }
+    }
+    missing & !open
 }
 
 /// The line saying how many certificates are won, or can be.
@@ -132,13 +166,20 @@ pub fn left_out_reason(p: &Programme, why: &LeftOut) -> (String, String) {
             let themes = p.theme_names(*missing);
             (reason, t.with("fix-cannot", &[("themes", themes.into())]))
         }
-        LeftOut::Course { missing } => (
+        LeftOut::Course { missing, full: 0 } => (
             t.with(
                 "left-out-course",
                 &[("themes", p.theme_names(*missing).into())],
             ),
             t.get("fix-course"),
         ),
+        LeftOut::Course { missing, full } => {
+            let args = [
+                ("themes", p.theme_names(*missing).into()),
+                ("full", p.theme_names(*full).into()),
+            ];
+            (t.with("left-out-seats", &args), t.with("fix-seats", &args))
+        }
         LeftOut::NoCourse => (t.get("left-out-no-course"), t.get("fix-course")),
     }
 }
@@ -166,50 +207,101 @@ pub fn underfilled_line(p: &Programme, u: &Underfilled) -> String {
     )
 }
 
-/// The readable report of `rally check`: what matters first (people left
-/// out, unscheduled sessions, sessions under their minimum), then the
-/// rules broken, then the penalty in words.
-pub fn check_text(p: &Programme) -> String {
+/// A member as people name it: `Inès H. (01-u0002)`.
+pub fn member_name(p: &Programme, m: usize) -> String {
+    let member = &p.model.members[m];
+    format!("{} ({})", member.name, member.id)
+}
+
+/// What matters first, as text: the people left out (how many, who, why,
+/// what would fix it), the sessions unscheduled with their reasons, those
+/// under their minimum, then the verdict next to the certificates won.
+/// Each list names at most `cap` entries and counts the rest.
+pub fn what_matters(p: &Programme, f: &Findings, cap: usize) -> String {
     let t = &p.texts;
-    let r = &p.report;
-    let f = Findings::new(p);
     let mut s = String::new();
-    let verdict = if r.valid {
-        t.labelled(&t.get("verdict-ok"), &t.get("verdict-ok-detail"))
+    // Without courses, only who no course can certify is left out by the programme.
+    let listed: Vec<&(usize, LeftOut)> = f
+        .left_out
+        .iter()
+        .filter(|(_, why)| *why != LeftOut::NoCourse)
+        .collect();
+    if listed.is_empty() {
+        let _ = writeln!(s, "{}", t.get("left-out-none"));
     } else {
-        let n = r.violations.len();
-        let detail = t.with("verdict-broken-detail", &[("n", n.into())]);
-        t.labelled(&t.get("verdict-broken"), &detail)
-    };
-    let _ = writeln!(s, "{verdict}\n{}", certified_line(p, &f));
-    if f.left_out.is_empty() {
-        let _ = writeln!(s, "\n{}", t.get("left-out-none"));
-    } else {
-        let n = f.left_out.len();
-        let _ = writeln!(s, "\n{}", t.with("left-out-intro", &[("n", n.into())]));
-        for (m, why) in &f.left_out {
-            let member = &p.model.members[*m];
+        let people: u64 = listed
+            .iter()
+            .map(|(m, _)| u64::from(p.model.members[*m].headcount))
+            .sum();
+        let intro = if p.has_courses() {
+            "left-out-intro"
+        } else {
+            "left-out-intro-programme"
+        };
+        let args = [("n", listed.len().into()), ("people", people.into())];
+        let _ = writeln!(s, "{}", t.with(intro, &args));
+        for (m, why) in listed.iter().take(cap) {
             let (reason, fix) = left_out_reason(p, why);
-            let who = format!("{} ({})", member.name, member.id);
+            let who = format!("{}, {}", member_name(p, *m), p.member_kind(*m));
             let _ = writeln!(s, "  - {}", t.labelled(&who, &reason));
             let _ = writeln!(s, "    {fix}");
         }
+        more(&mut s, p, listed.len(), cap);
     }
     if !p.unscheduled.is_empty() {
         let n = p.unscheduled.len();
-        let _ = writeln!(s, "\n{}", t.with("unscheduled-intro", &[("n", n.into())]));
-        for u in &p.unscheduled {
+        let _ = writeln!(s, "{}", t.with("unscheduled-intro", &[("n", n.into())]));
+        for u in p.unscheduled.iter().take(cap) {
             let title = unscheduled_title(p, &u.id);
             let who = format!("{} “{title}”", u.id);
             let _ = writeln!(s, "  - {}", t.labelled(&who, &u.reason));
         }
+        more(&mut s, p, n, cap);
     }
     if !f.underfilled.is_empty() {
-        let _ = writeln!(s, "\n{}", t.get("underfilled-title"));
-        for u in &f.underfilled {
+        let n = f.underfilled.len();
+        let _ = writeln!(s, "{}", t.with("underfilled-intro", &[("n", n.into())]));
+        for u in f.underfilled.iter().take(cap) {
             let _ = writeln!(s, "  - {}", underfilled_line(p, u));
         }
+        more(&mut s, p, n, cap);
     }
+    let _ = writeln!(s, "{} {}", verdict_line(p), certified_line(p, f));
+    s
+}
+
+/// `… and 12 more`, when a list of `n` was cut at `cap`.
+fn more(s: &mut String, p: &Programme, n: usize, cap: usize) {
+    if n > cap {
+        let _ = writeln!(
+            s,
+            "  {}",
+            p.texts.with("list-more", &[("n", (n - cap).into())])
+        );
+    }
+}
+
+/// "No rule broken: the plan keeps every hard rule." (never a bare "valid"),
+/// or how many rules are broken.
+pub fn verdict_line(p: &Programme) -> String {
+    let t = &p.texts;
+    if p.report.valid {
+        t.labelled(&t.get("verdict-ok"), &t.get("verdict-ok-detail"))
+    } else {
+        let n = p.report.violations.len();
+        let detail = t.with("verdict-broken-detail", &[("n", n.into())]);
+        t.labelled(&t.get("verdict-broken"), &detail)
+    }
+}
+
+/// The readable report of `rally check`: what matters first (people left
+/// out, unscheduled sessions, sessions under their minimum, the verdict),
+/// then the rules broken, then the penalty in words.
+pub fn check_text(p: &Programme) -> String {
+    let t = &p.texts;
+    let r = &p.report;
+    let f = Findings::new(p);
+    let mut s = what_matters(p, &f, CHECK_LIST);
     for (rule, list) in violations_by_rule(p) {
         let title = t.name_or("rule", &rule, "");
         let n = list.len();
@@ -219,9 +311,10 @@ pub fn check_text(p: &Programme) -> String {
             ("n", n.into()),
         ];
         let _ = writeln!(s, "\n{}", t.with("violations-rule", &args));
-        for message in list {
+        for message in list.iter().take(CHECK_LIST) {
             let _ = writeln!(s, "  - {message}");
         }
+        more(&mut s, p, n, CHECK_LIST);
     }
     let _ = writeln!(s, "\n{}", t.get("penalty-title"));
     let mut rows: Vec<(String, i64)> = r
@@ -252,6 +345,31 @@ pub fn check_text(p: &Programme) -> String {
         )
     );
     s
+}
+
+/// The penalty on one line, its terms that are not zero in words:
+/// `penalty 2200: people no course can certify 2200`.
+pub fn penalty_line(p: &Programme) -> String {
+    let t = &p.texts;
+    let terms: Vec<String> = p
+        .report
+        .penalty
+        .terms()
+        .iter()
+        .filter(|(_, value)| *value != 0)
+        .map(|(name, value)| {
+            let name = t.name_or("term", name, name);
+            t.with(
+                "sum-term",
+                &[("name", name.into()), ("value", (*value).into())],
+            )
+        })
+        .collect();
+    let total = p.report.penalty.total;
+    t.with(
+        "sum-penalty",
+        &[("total", total.into()), ("terms", terms.join(", ").into())],
+    )
 }
 
 /// A penalty term in words, with its id: `minutes de trajet (travel_minute)`.
@@ -307,27 +425,37 @@ mod tests {
         assert_eq!((f.sought, f.certified), (2, 1));
         let (m, why) = &f.left_out[0];
         assert_eq!(*m, g01);
-        let LeftOut::Course { missing } = why else {
+        let LeftOut::Course { missing, .. } = why else {
             panic!("{why:?}")
         };
         assert_ne!(*missing, 0);
         let text = check_text(&p);
         let first: Vec<&str> = text.lines().take(4).collect();
+        let people = model.members[g01].headcount;
         assert_eq!(
             first[0],
-            "Aucune règle enfreinte : le plan respecte toutes les règles impératives."
+            format!(
+                "Un membre qui demande une attestation ne l’obtient pas ({people} personnes) :"
+            )
         );
+        let name = &model.members[g01].name;
         assert!(
-            first[1].starts_with("1 attestation(s) obtenue(s)"),
+            first[1].starts_with(&format!("  - {name} (g01), groupe de {people}")),
             "{text}"
         );
-        assert!(
-            first[3].starts_with("Un membre qui demande une attestation"),
-            "{text}"
-        );
-        assert!(
-            text.contains("refaire les parcours (rally assign)"),
-            "{text}"
+        assert!(first[1].contains("leur parcours laisse de côté"), "{text}");
+        assert!(first[2].trim().starts_with("pour y remédier :"), "{text}");
+        // Then the sessions under their minimum, then the verdict.
+        assert!(text
+            .lines()
+            .nth(3)
+            .unwrap()
+            .ends_with("sous leur minimum :"));
+        let verdict = text.lines().take_while(|l| !l.is_empty()).last();
+        assert_eq!(
+            verdict.unwrap(),
+            "Aucune règle enfreinte : le plan respecte toutes les règles impératives. \
+             1 attestation(s) obtenue(s) par les parcours sur 2 demandée(s)."
         );
     }
 
@@ -340,7 +468,18 @@ mod tests {
         assert_eq!(f.certifiable, 2);
         assert!(f.left_out.iter().all(|(_, w)| *w == LeftOut::NoCourse));
         assert!(f.underfilled.is_empty());
-        assert!(check_text(&p).contains("2 of 2 certificate(s) sought can be won"));
+        let text = check_text(&p);
+        let first: Vec<&str> = text.lines().take(2).collect();
+        assert_eq!(
+            first[0],
+            "Nobody is left out: every certificate sought can be won."
+        );
+        assert!(
+            first[1].ends_with(
+                "2 of 2 certificate(s) sought can be won with this programme (no courses yet)."
+            ),
+            "{text}"
+        );
     }
 
     #[test]
@@ -358,5 +497,42 @@ mod tests {
             .collect();
         assert_eq!(ids, ["w01/1", "w01/2"]);
         assert!(check_text(&p).contains("w01/2 “"), "{}", check_text(&p));
+        let short = what_matters(&p, &f, 1);
+        assert!(
+            short.contains("2 sessions are under their minimum:"),
+            "{short}"
+        );
+        assert!(short.contains("  - w01/1 “"), "{short}");
+        assert!(!short.contains("w01/2 “"), "{short}");
+        assert!(short.contains("… and 1 more"), "{short}");
+    }
+
+    #[test]
+    fn a_member_whose_sessions_are_full_is_told_to_add_seats() {
+        let (model, mut plan) = example();
+        let g01 = model.member("g01").unwrap();
+        let courses = plan.courses.as_mut().unwrap();
+        let course = courses.iter_mut().find(|c| c.member == "g01").unwrap();
+        course.sessions.retain(|s| s != "w02/1");
+        let p = Programme::new(&model, &plan);
+        let Some((_, LeftOut::Course { missing, full })) =
+            Findings::new(&p).left_out.first().cloned()
+        else {
+            panic!("g01 is left out by its course")
+        };
+        // w02/1 keeps its seats for g01: nothing it misses is full.
+        assert_eq!(full, 0);
+        // With 10 seats, w02/1 holds u0001 and has no room left for g01's 10.
+        let mut tight = model.clone();
+        tight.workshops[1].max = 10;
+        let p = Programme::new(&tight, &plan);
+        let f = Findings::new(&p);
+        let (m, LeftOut::Course { full, .. }) = &f.left_out[0] else {
+            panic!("{:?}", f.left_out)
+        };
+        assert_eq!((*m, *full), (g01, missing));
+        let (reason, fix) = left_out_reason(&p, &f.left_out[0].1);
+        assert!(reason.contains("they could attend are full"), "{reason}");
+        assert!(fix.starts_with("to fix: add a session of"), "{fix}");
     }
 }

@@ -131,6 +131,15 @@ impl Texts {
         )
     }
 
+    /// A number with `digits` decimals, a comma before them in French.
+    pub fn decimal(&self, x: f64, digits: usize) -> String {
+        let s = format!("{x:.digits$}");
+        match self.lang {
+            Lang::Fr => s.replace('.', ","),
+            Lang::En => s,
+        }
+    }
+
     /// The weekday's name (0 = Monday): `mardi`, `Tuesday`.
     pub fn weekday(&self, index: usize) -> String {
         self.get(&format!("weekday-{}", index % 7))
@@ -202,6 +211,8 @@ mod tests {
         assert_eq!(Texts::new(Lang::Fr).date(d), "mardi 13 mai 2025");
         assert_eq!(Texts::new(Lang::En).date(d), "Tuesday 13 May 2025");
         assert_eq!(Texts::new(Lang::Fr).day(d), "mardi 13 mai");
+        assert_eq!(Texts::new(Lang::Fr).decimal(1.5, 2), "1,50");
+        assert_eq!(Texts::new(Lang::En).decimal(1.5, 1), "1.5");
     }
 
     #[test]

@@ -15,6 +15,8 @@ use rally_model::{Model, Placement, Plan, ThemeSet};
 /// A scheduled session of the plan, resolved.
 #[derive(Debug, Clone)]
 pub struct Scheduled {
+    /// Index in the checker's [`Resolved::placed`].
+    pub placed: usize,
     /// Index in [`Model::sessions`].
     pub session: usize,
     pub workshop: usize,
@@ -59,6 +61,21 @@ pub struct Programme<'a> {
     pub changes: Option<rally_check::Changes>,
 }
 
+impl Scheduled {
+    /// The session as the checker's rules see it.
+    pub fn offer(&self) -> rally_check::Offer {
+        rally_check::Offer {
+            placed: self.placed,
+            session: self.session,
+            workshop: self.workshop,
+            at: self.at,
+            start: self.start,
+            end: self.end,
+            capacity: self.capacity,
+        }
+    }
+}
+
 impl<'a> Programme<'a> {
     /// Resolves a plan against its edition and checks it.
     pub fn new(model: &'a Model, plan: &Plan) -> Programme<'a> {
@@ -79,6 +96,7 @@ impl<'a> Programme<'a> {
             .offers
             .iter()
             .map(|o| Scheduled {
+                placed: o.placed,
                 session: o.session,
                 workshop: o.workshop,
                 at: o.at,

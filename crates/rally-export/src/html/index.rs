@@ -67,7 +67,10 @@ fn left_out(p: &Programme, f: &Findings) -> String {
     let _ = writeln!(
         out,
         "<p>{}</p>\n<ul class=\"findings left-out\">",
-        esc(&t.with("left-out-intro", &[("n", n.into())]))
+        esc(&t.with(
+            "left-out-intro",
+            &[("n", n.into()), ("people", f.left_out_people.into())]
+        ))
     );
     for (m, why) in &f.left_out {
         let member = &p.model.members[*m];
