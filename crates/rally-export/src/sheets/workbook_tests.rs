@@ -1,6 +1,7 @@
 //! Workbooks: written, read back, and their errors named as cells.
 
 use super::tests::{every_form, example_edition};
+use super::workbook_write::List;
 use super::*;
 use crate::i18n::{Lang, Texts};
 use calamine::{open_workbook_auto, Data, Reader};
@@ -75,6 +76,96 @@ fn sheets_in_order_with_frozen_styled_headers_and_drop_downs() {
     assert!(partners.contains(r#""home-care-service,training,employment"#));
     let participants = sheet_xml(&path, n("participants.csv"));
     assert!(participants.contains(r#""student,job-seeker,retraining,employee,adviser""#));
+}
+
+/// The drop-downs of a sheet's XML: the column each covers (by name) and
+/// its source (`"a,b"` for a fixed list, `'Sheet'!$A$2:$A$9` for a range).
+fn drop_downs(xml: &str, s: &Sheet) -> Vec<(String, String)> {
+    xml.split("<dataValidation ")
+        .skip(1)
+        .map(|v| {
+            let sqref = v.split("sqref=\"").nth(1).unwrap();
+            let letters: String = sqref
+                .chars()
+                .take_while(|c| c.is_ascii_uppercase())
+                .collect();
+            let col = (0..s.columns.len())
+                .find(|&c| column_letter(c) == letters)
+                .unwrap_or_else(|| panic!("{} has no column {letters}", s.book));
+            let source = v.split("<formula1>").nth(1).unwrap();
+            let source = source.split("</formula1>").next().unwrap();
+            (s.columns[col].to_string(), source.replace("&apos;", "'"))
+        })
+        .collect()
+}
+
+#[test]
+fn every_column_of_ids_kinds_profiles_weekdays_slots_or_themes_has_a_drop_down() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = every_form();
+    let path = saved(dir.path(), "book.xlsx", &e);
+    let book = cells(&path);
+    let instructions = &book[0].1;
+    // A range of the instructions sheet, read back as the values it offers.
+    let offered = |source: &str| -> Vec<String> {
+        let range = source.strip_prefix(&format!("'{INSTRUCTIONS}'!$")).unwrap();
+        let (col, rows) = range.split_once('$').unwrap();
+        let last: usize = rows.rsplit('$').next().unwrap().parse().unwrap();
+        let c = (0..30).find(|&c| column_letter(c) == col).unwrap();
+        (1..last).map(|r| instructions[r][c].to_string()).collect()
+    };
+    let mut found = Vec::new();
+    for (i, s) in SHEETS.iter().enumerate() {
+        for (col, source) in drop_downs(&sheet_xml(&path, i + 2), s) {
+            if source.starts_with(&format!("'{INSTRUCTIONS}'!")) {
+                let list = match (s.file, col.as_str()) {
+                    ("pins.csv", _) => List::Sessions,
+                    ("rules.csv", _) => List::Rules,
+                    ("workshops.csv", _) => List::Features,
+                    _ => List::Nodes,
+                };
+                assert_eq!(offered(&source), list.values(&e), "{} {col}", s.file);
+            }
+            found.push(format!("{}:{col}", s.file.trim_end_matches(".csv")));
+        }
+    }
+    let expected = [
+        "calendar:weekdays",
+        "places:territory",
+        "venues:territory",
+        "travel:from",
+        "travel:to",
+        "partners:kind",
+        "partners:territory",
+        "workshops:themes",
+        "workshops:organisers",
+        "workshops:venues",
+        "workshops:needs",
+        "workshops:territory",
+        "workshops:audience",
+        "groups:profile",
+        "groups:territory",
+        "groups:base",
+        "groups:themes",
+        "groups:certificate",
+        "participants:profile",
+        "participants:territory",
+        "participants:base",
+        "participants:wishes",
+        "participants:themes",
+        "participants:certificate",
+        "pins:session",
+        "pins:slot",
+        "pins:venue",
+        "rules:rule",
+    ];
+    assert_eq!(found, expected);
+    // What the lists hold, for this edition.
+    assert!(List::Nodes.values(&e).iter().any(|n| e.venues[0].id == *n));
+    assert!(List::Rules
+        .values(&e)
+        .contains(&"weights.travel_minute".to_string()));
+    assert!(List::Sessions.values(&e).iter().all(|s| s.contains('/')));
 }
 
 #[test]

@@ -12,6 +12,7 @@ use crate::i18n::Texts;
 use rally_model::calendar::{parse_date, WEEKDAYS};
 use rally_model::model::{DEFAULT_THEMES, PARTNER_KINDS, PROFILES};
 use rally_model::types::Edition;
+use rally_model::Term;
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, ExcelDateTime, Format, FormatBorder, Formula,
     Workbook, Worksheet, XlsxError,
@@ -27,6 +28,74 @@ enum Choices {
     /// The ids of another sheet (its column A), kept up to date as the
     /// team adds rows there.
     Ids(&'static str),
+    /// One of the [`LISTS`] the instructions sheet holds.
+    Listed(List),
+}
+
+/// The lists the instructions sheet holds, one a column from [`LIST_COLUMN`],
+/// for the drop-downs whose values are not the column A of one sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum List {
+    /// Ids of places and venues (where a road starts or ends, a base).
+    Nodes,
+    /// Ids of the edition's sessions (`w01/1`), for pins.
+    Sessions,
+    /// The rules `rules.csv` may set, one weight a row.
+    Rules,
+    /// The features venues offer, for a workshop's needs.
+    Features,
+}
+
+/// The lists in the order of their columns.
+pub(super) const LISTS: [List; 4] = [List::Nodes, List::Sessions, List::Rules, List::Features];
+
+/// The first column of the lists on the instructions sheet (F).
+pub(super) const LIST_COLUMN: u16 = 5;
+
+impl List {
+    /// The column of the list on the instructions sheet.
+    pub(super) fn column(self) -> u16 {
+        LIST_COLUMN + LISTS.iter().position(|l| *l == self).unwrap_or(0) as u16
+    }
+
+    /// The message naming the list, its header.
+    fn title(self) -> &'static str {
+        match self {
+            List::Nodes => "book-list-nodes",
+            List::Sessions => "book-list-sessions",
+            List::Rules => "book-list-rules",
+            List::Features => "book-list-features",
+        }
+    }
+
+    /// The values of the list for an edition.
+    pub(super) fn values(self, e: &Edition) -> Vec<String> {
+        match self {
+            List::Nodes => e
+                .places
+                .iter()
+                .map(|p| p.id.clone())
+                .chain(e.venues.iter().map(|v| v.id.clone()))
+                .collect(),
+            List::Sessions => e
+                .workshops
+                .iter()
+                .flat_map(|w| (1..=w.sessions.unwrap_or(1)).map(move |k| format!("{}/{k}", w.id)))
+                .collect(),
+            List::Rules => ["theme_sessions_per_week", "certificate", "weights"]
+                .into_iter()
+                .map(String::from)
+                .chain(Term::EVERY.iter().map(|t| format!("weights.{}", t.name())))
+                .collect(),
+            List::Features => {
+                let mut all: Vec<String> =
+                    e.venues.iter().flat_map(|v| v.features.clone()).collect();
+                all.sort();
+                all.dedup();
+                all
+            }
+        }
+    }
 }
 
 /// The drop-down of a column, and whether a cell holds several values.
@@ -44,6 +113,10 @@ fn choices(e: &Edition, file: &str, col: &str) -> Option<(Choices, bool)> {
     };
     Some(match (file, col) {
         ("calendar.csv", "weekdays") => (Choices::List(strings(&WEEKDAYS)), true),
+        ("travel.csv", "from" | "to") | (_, "base") => (Choices::Listed(List::Nodes), false),
+        ("pins.csv", "session") => (Choices::Listed(List::Sessions), false),
+        ("rules.csv", "rule") => (Choices::Listed(List::Rules), false),
+        ("workshops.csv", "needs") => (Choices::Listed(List::Features), true),
         (_, "territory") => (Choices::Ids(ids("territories")?), false),
         (_, "kind") => (Choices::List(strings(&PARTNER_KINDS)), false),
         (_, "profile") => (Choices::List(strings(&PROFILES)), false),
@@ -142,8 +215,9 @@ pub fn workbook(e: &Edition, texts: &Texts) -> Result<Vec<u8>, XlsxError> {
                 .unwrap_or_default();
             ws.set_column_width(c16, longest.clamp(8, 50) as f64 + 1.0)?;
             if let Some((list, several)) = choices(e, s.file, col) {
-                let v = validation(list, several, texts)?;
-                ws.add_data_validation(1, c16, LAST_ROW, c16, &v)?;
+                if let Some(v) = validation(e, list, several, texts)? {
+                    ws.add_data_validation(1, c16, LAST_ROW, c16, &v)?;
+                }
             }
         }
         ws.set_freeze_panes(1, 0)?;
@@ -151,24 +225,42 @@ pub fn workbook(e: &Edition, texts: &Texts) -> Result<Vec<u8>, XlsxError> {
     book.save_to_buffer()
 }
 
-/// The drop-down of a column: a warning for a value off the list, only a
-/// note when the cell may hold several values (separated by `;`).
-fn validation(list: Choices, several: bool, texts: &Texts) -> Result<DataValidation, XlsxError> {
+/// The drop-down of a column (none for an empty list): a warning for a
+/// value off the list, only a note when the cell may hold several values
+/// (separated by `;`).
+fn validation(
+    e: &Edition,
+    list: Choices,
+    several: bool,
+    texts: &Texts,
+) -> Result<Option<DataValidation>, XlsxError> {
     let v = match list {
         Choices::List(items) => DataValidation::new().allow_list_strings(&items)?,
         Choices::Ids(sheet) => DataValidation::new()
             .allow_list_formula(Formula::new(format!("='{sheet}'!$A$2:$A${}", LAST_ROW + 1))),
+        Choices::Listed(list) => {
+            let n = list.values(e).len();
+            if n == 0 {
+                return Ok(None);
+            }
+            let col = super::column_letter(list.column().into());
+            DataValidation::new().allow_list_formula(Formula::new(format!(
+                "='{INSTRUCTIONS}'!${col}$2:${col}${}",
+                n + 1
+            )))
+        }
     };
-    Ok(if several {
+    Ok(Some(if several {
         v.set_error_style(DataValidationErrorStyle::Information)
             .set_input_message(texts.get("book-several"))?
     } else {
         v.set_error_style(DataValidationErrorStyle::Warning)
-    })
+    }))
 }
 
 /// The sheet of instructions: how to fill in the workbook, then each
-/// sheet's columns with what they hold, their unit and allowed values.
+/// sheet's columns with what they hold, their unit and allowed values; to
+/// the right, the [`LISTS`] some drop-downs offer.
 fn instructions(ws: &mut Worksheet, e: &Edition, texts: &Texts) -> Result<(), XlsxError> {
     ws.set_name(INSTRUCTIONS)?;
     let bold = Format::new().set_bold();
@@ -206,6 +298,14 @@ fn instructions(ws: &mut Worksheet, e: &Edition, texts: &Texts) -> Result<(), Xl
     }
     for (c, width) in [16, 16, 12, 100].into_iter().enumerate() {
         ws.set_column_width(c as u16, width)?;
+    }
+    for list in LISTS {
+        let c = list.column();
+        ws.write_string_with_format(0, c, texts.get(list.title()), &bold)?;
+        for (r, value) in list.values(e).iter().enumerate() {
+            ws.write_string(r as u32 + 1, c, value)?;
+        }
+        ws.set_column_width(c, 24)?;
     }
     Ok(())
 }
