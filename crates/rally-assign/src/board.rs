@@ -28,6 +28,12 @@ impl<'m> Board<'m> {
     /// The board of a programme given by index: where each session is (`None`:
     /// unscheduled). An offer's `placed` is then its session index.
     pub fn from_placements(model: &'m Model, at: &[Option<Placement>]) -> Board<'m> {
+        Board::with_offers(model, Board::offers_of(model, at))
+    }
+
+    /// The offers of a programme given by index, in period order (an
+    /// offer's `placed` is its session index).
+    pub fn offers_of(model: &Model, at: &[Option<Placement>]) -> Vec<Offer> {
         let mut offers: Vec<Offer> = at
             .iter()
             .enumerate()
@@ -47,7 +53,7 @@ impl<'m> Board<'m> {
             })
             .collect();
         offers.sort_by_key(|o| (o.at.period, o.session));
-        Board::with_offers(model, offers)
+        offers
     }
 
     /// The board of given offers (re-planning passes them with the seats left).
@@ -113,7 +119,7 @@ impl<'m> Board<'m> {
 }
 
 /// Offers a member may attend that serve a needed theme or a wish.
-fn usable(model: &Model, m: usize, offers: &[Offer]) -> Vec<usize> {
+pub fn usable(model: &Model, m: usize, offers: &[Offer]) -> Vec<usize> {
     let member = &model.members[m];
     let need = if member.certificate { member.themes } else { 0 };
     offers

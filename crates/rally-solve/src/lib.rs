@@ -10,7 +10,10 @@
 //! 2. route every member through it ([`rally_assign::route`]);
 //! 3. improve ([`improve`]): move sessions where the courses say people are
 //!    squeezed out, re-route, keep what lowers the total ([`score`]);
-//! 4. write the plan and let the checker score it; [`bound`] says how far
+//! 4. large-neighbourhood search ([`lns`]) until the budget runs out: free a
+//!    session's seats, a session, a territory's day or a workshop, rebuild,
+//!    keep what does not raise the total (travel included);
+//! 5. write the plan and let the checker score it; [`bound`] says how far
 //!    from the best possible it can be.
 //!
 //! With a published plan (`--from`, SPEC §9) it plans close to it and keeps
@@ -19,11 +22,12 @@
 //!
 //! Same input, seed and effort give the same plan unless the clock or the
 //! cancel flag cut the search short ([`rally_search::Budget`]). Effort the
-//! planner leaves goes to the improvement, whose best plan so far only gets
-//! better: beyond what the planner needs, more effort never gives a worse plan.
+//! planner leaves goes to the improvement and the search, whose plan only
+//! gets better: beyond what the planner needs, more effort never gives a worse plan.
 
 pub mod bound;
 pub mod improve;
+pub mod lns;
 pub mod score;
 
 use rally_assign::AssignOutcome;
@@ -88,6 +92,13 @@ pub fn solve(model: &Model, options: &Options) -> SolveOutcome {
             .map(|e| e.saturating_sub(plan_budget.spent())),
     );
     let improved = improve::run(&mut prog, options.seed, &improve_budget, options.progress);
+    let improved = lns::run(
+        &mut prog,
+        improved,
+        options.seed,
+        &improve_budget,
+        options.progress,
+    );
     let mut plan = rally_plan::to_plan(&instance, &prog.at);
     let courses = rally_assign::course_sessions(&improved.board, &improved.found);
     plan.courses = Some(rally_assign::plan_courses(model, &courses));

@@ -123,6 +123,27 @@ fn squeezed_people_make_the_search_move_sessions() {
 }
 
 #[test]
+fn the_search_spends_its_effort_and_lowers_the_total() {
+    let model = tight(11, 150, 10);
+    let planner = run(&model, 1, Some(0)).effort;
+    let short = run(&model, 1, Some(planner + 5));
+    let long = run(&model, 1, Some(planner + 400));
+    judged(&model, &long);
+    assert_eq!(
+        long.effort,
+        planner + 400,
+        "stops on its effort, not before"
+    );
+    assert!(!long.cut_short);
+    assert!(
+        long.assigned.penalty.total < short.assigned.penalty.total,
+        "{} then {}",
+        short.assigned.penalty.total,
+        long.assigned.penalty.total
+    );
+}
+
+#[test]
 fn same_seed_and_effort_same_bytes_on_one_thread_or_two() {
     let model = tight(3, 150, 12);
     let on = |threads: usize| {
