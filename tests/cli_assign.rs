@@ -68,6 +68,8 @@ fn solve_writes_a_valid_plan_and_says_what_it_certified() {
         s(&out),
         "--time-limit",
         "20",
+        "--effort",
+        "300",
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let summary = String::from_utf8_lossy(&o.stderr);

@@ -51,7 +51,15 @@ fn base() -> &'static (tempfile::TempDir, PathBuf) {
     BASE.get_or_init(|| {
         let dir = tempfile::tempdir().expect("tmp");
         let plan = dir.path().join("published.json");
-        ok(&rally(&["solve", s(fixture()), "-o", s(&plan), "--quiet"]));
+        ok(&rally(&[
+            "solve",
+            s(fixture()),
+            "-o",
+            s(&plan),
+            "--quiet",
+            "--effort",
+            "300",
+        ]));
         (dir, plan)
     })
 }

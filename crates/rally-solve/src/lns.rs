@@ -320,13 +320,7 @@ impl Search<'_, '_, '_> {
         if changed.is_empty() {
             return;
         }
-        let mut touched = vec![false; model.territories.len()];
-        for &(x, at) in &old {
-            for p in [at, self.prog.at[x]].into_iter().flatten() {
-                touched[model.venues[p.venue].territory] = true;
-            }
-        }
-        let board = rebuild(model, &self.board, &self.prog.at, &touched);
+        let board = rebuild(model, &self.board, &self.prog.at, &changed);
         let part = whole(&board);
         let of_session = offer_of_session(&board.offers, model.sessions.len());
         let mut freed = Vec::new();
@@ -549,34 +543,54 @@ fn offer_of_session(offers: &[Offer], sessions: usize) -> Vec<usize> {
     of
 }
 
-/// The board of the programme `at`, recomputing reach and usable offers
-/// only for the members of `touched` territories (and those of none); the
+/// The board of the programme `at` after the `changed` sessions moved:
+/// the members of the territories they touched (and those of none) get
+/// their usable offers again, and their reach when a changed session is
+/// usable to them before or after (no other offer can change it); the
 /// others keep theirs, renumbered.
 fn rebuild<'m>(
     model: &'m Model,
     old: &Board<'m>,
     at: &[Option<Placement>],
-    touched: &[bool],
+    changed: &[usize],
 ) -> Board<'m> {
     let fresh = Board::offers_of(model, at);
     let of_session = offer_of_session(&fresh, model.sessions.len());
+    let mut touched = vec![false; model.territories.len()];
+    for offer in changed
+        .iter()
+        .flat_map(|&x| old.offers.iter().find(|o| o.session == x))
+    {
+        touched[model.venues[offer.at.venue].territory] = true;
+    }
+    for &x in changed {
+        if let Some(p) = at[x] {
+            touched[model.venues[p.venue].territory] = true;
+        }
+    }
     let index = OfferIndex::new(model, &fresh);
     let (usable, reach): (Vec<Vec<usize>>, Vec<certify::Reach>) = (0..model.members.len())
         .into_par_iter()
         .map(|m| {
-            let affected = model.members[m].territory.is_none_or(|t| touched[t]);
-            if affected {
-                (
-                    board::usable(model, m, &fresh),
-                    certify::reach(model, m, index.for_member(model, m)),
-                )
-            } else {
-                let usable = old.usable[m]
+            let renumbered = || -> Vec<usize> {
+                old.usable[m]
                     .iter()
                     .map(|&o| of_session[old.offers[o].session])
-                    .collect();
-                (usable, old.reach[m])
+                    .collect()
+            };
+            if !model.members[m].territory.is_none_or(|t| touched[t]) {
+                return (renumbered(), old.reach[m]);
             }
+            let usable = board::usable(model, m, &fresh);
+            let concerned = |list: &[usize], offers: &[Offer]| {
+                list.iter().any(|&o| changed.contains(&offers[o].session))
+            };
+            let reach = if concerned(&old.usable[m], &old.offers) || concerned(&usable, &fresh) {
+                certify::reach(model, m, index.for_member(model, m))
+            } else {
+                old.reach[m]
+            };
+            (usable, reach)
         })
         .unzip();
     Board {
