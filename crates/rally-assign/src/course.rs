@@ -181,12 +181,11 @@ pub fn cost(ctx: &Ctx, lm: usize, course: &[usize], load: &[u32], rule: Rule) ->
 /// rule for one member.
 pub fn terms(ctx: &Ctx, lm: usize, course: &[usize], partial: bool) -> i64 {
     let model = ctx.board.model;
-    let mut themes = 0;
+    let themes = model.validated(course.iter().map(|&o| ctx.offer(o).workshop));
     let mut days: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut last = None;
     for &o in course {
         let offer = ctx.offer(o);
-        themes |= model.workshops[offer.workshop].themes;
         if last != Some(ctx.day(o)) {
             last = Some(ctx.day(o));
             days.push(Vec::new());
@@ -310,12 +309,13 @@ pub fn best(ctx: &Ctx, lm: usize, load: &[u32], rule: Rule) -> Choice {
         seen.push(wk);
         fresh
     });
-    let themes = offers.iter().fold(0, |acc, &o| {
-        acc | ctx.board.model.workshops[ctx.offer(o).workshop].themes
-    });
+    let themes = ctx
+        .board
+        .model
+        .validated(offers.iter().map(|&o| ctx.offer(o).workshop));
     Choice {
         cost: cost(ctx, lm, &offers, load, rule),
-        certified: themes & m.themes == m.themes,
+        certified: m.certified_by(themes),
         offers,
     }
 }
@@ -368,10 +368,7 @@ fn day_plans(
             {
                 continue;
             }
-            let fits = model
-                .venue_travel(last.at.venue, next.at.venue)
-                .is_some_and(|t| last.end + t <= next.start);
-            if fits {
+            if model.reaches_in_time(last.at.venue, last.end, next.at.venue, next.start) {
                 let mut longer = seq.clone();
                 longer.push(j);
                 stack.push((longer, gain | g));

@@ -112,10 +112,7 @@ pub fn solve(ctx: &Ctx, who: &[usize], nodes: u64, budget: &Budget) -> Option<Ex
                 if ctx.day(a) != ctx.day(b) || p.at.period == q.at.period {
                     continue;
                 }
-                let fits = model
-                    .venue_travel(p.at.venue, q.at.venue)
-                    .is_some_and(|t| p.end + t <= q.start);
-                if !fits {
+                if !model.reaches_in_time(p.at.venue, p.end, q.at.venue, q.start) {
                     constraints.push(constraint!(va + vb <= 1));
                 }
             }

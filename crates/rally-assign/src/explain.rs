@@ -112,10 +112,8 @@ pub fn left_out(
 pub fn suggestions(board: &Board, courses: &[Vec<usize>]) -> Vec<Suggestion> {
     let model = board.model;
     let certified = |m: usize| {
-        let got = courses[m].iter().fold(0, |t, &o| {
-            t | model.workshops[board.offers[o].workshop].themes
-        });
-        got & model.members[m].themes == model.members[m].themes
+        let got = model.validated(courses[m].iter().map(|&o| board.offers[o].workshop));
+        model.members[m].certified_by(got)
     };
     best(model, squeezed(board, courses, certified).0)
 }

@@ -29,7 +29,7 @@ pub use rally_search::Options;
 
 use rally_check::Penalty;
 use rally_model::types::Course;
-use rally_model::{Model, Plan};
+use rally_model::{Model, Plan, Term};
 use rally_search::Budget;
 use std::time::Duration;
 
@@ -87,6 +87,13 @@ pub fn assign(model: &Model, plan: &Plan, options: &Options) -> AssignOutcome {
     let mut out = plan.clone();
     out.courses = Some(courses(&board, &found));
     let report = rally_check::check(model, &out);
+    // The assert mode: the search's incremental course terms are the checker's.
+    debug_assert_eq!(
+        found.objective,
+        Term::COURSE.iter().map(|&t| report.penalty[t]).sum::<i64>(),
+        "the assignment's incremental objective differs from the checker's {:?}",
+        report.penalty
+    );
     out.penalty = Some(report.penalty.to_map());
     let mut outcome = outcome(&board, &found, out, &report);
     outcome.programme_valid = programme_valid;

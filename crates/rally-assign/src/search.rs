@@ -9,6 +9,7 @@
 use crate::board::Board;
 use crate::course::{self, Choice, Ctx, Rule};
 use crate::{bound, exact};
+use rally_check::penalty;
 use rally_model::Term;
 use rally_search::{Budget, Progress};
 use rand::seq::SliceRandom;
@@ -38,6 +39,9 @@ pub struct Found {
     pub upper_bound: u64,
     /// Whether every part's headcount is proven optimal.
     pub optimal: bool,
+    /// The course terms as the search keeps them, incrementally (asserted
+    /// against the checker's in debug builds).
+    pub objective: i64,
 }
 
 /// Runs the search on every independent part of the board.
@@ -49,7 +53,7 @@ pub fn run(
 ) -> Found {
     let parts = board.parts();
     let tracker = Progress::new(progress, parts.len());
-    let results: Vec<(Vec<Vec<usize>>, u64, bool)> = parts
+    let results: Vec<(Vec<Vec<usize>>, u64, bool, i64)> = parts
         .par_iter()
         .enumerate()
         .map(|(i, part)| {
@@ -63,24 +67,49 @@ pub fn run(
                 checked: vec![None; part.members.len()],
             };
             let (bound, optimal) = s.solve(seed);
-            (s.a.course, bound, optimal)
+            let objective = s.a.objective(&ctx);
+            (s.a.course, bound, optimal, objective)
         })
         .collect();
     let mut courses = vec![Vec::new(); board.model.members.len()];
     let mut upper_bound = 0;
     let mut optimal = true;
-    for (part, (local, bound, opt)) in parts.iter().zip(results) {
+    let mut objective = 0;
+    for (part, (local, bound, opt, cost)) in parts.iter().zip(results) {
         for (lm, course) in local.into_iter().enumerate() {
             courses[part.members[lm]] = course.into_iter().map(|o| part.offers[o]).collect();
         }
         upper_bound += bound;
         optimal &= opt;
+        objective += cost;
     }
     Found {
         courses,
         upper_bound,
         optimal,
+        objective: objective + outside_parts(board, &parts),
     }
+}
+
+/// The course terms no search can change: members who may attend nothing
+/// (their empty course) and offers nobody may attend (their `underfill`).
+fn outside_parts(board: &Board, parts: &[crate::board::Part]) -> i64 {
+    let model = board.model;
+    let mut in_part = vec![false; model.members.len()];
+    let mut offered = vec![false; board.offers.len()];
+    for part in parts {
+        part.members.iter().for_each(|&m| in_part[m] = true);
+        part.offers.iter().for_each(|&o| offered[o] = true);
+    }
+    let mut p = rally_check::Penalty::default();
+    for m in (0..model.members.len()).filter(|&m| !in_part[m]) {
+        penalty::member_terms(model, m, 0, |_| false, std::iter::empty(), &mut p);
+    }
+    let empty = (0..board.offers.len()).filter(|&o| !offered[o]);
+    let underfill: i64 = empty
+        .map(|o| penalty::underfill(model, board.offers[o].workshop, 0))
+        .sum();
+    p.with_total().total + underfill
 }
 
 /// The courses of a part's members and the seats they take.
@@ -137,12 +166,12 @@ impl Assignment {
 
     /// Whether a member's course validates all its themes.
     pub fn certified(&self, ctx: &Ctx, lm: usize) -> bool {
-        let model = ctx.board.model;
-        let themes = self.course[lm].iter().fold(0, |acc, &o| {
-            acc | model.workshops[ctx.offer(o).workshop].themes
-        });
+        let themes = ctx
+            .board
+            .model
+            .validated(self.course[lm].iter().map(|&o| ctx.offer(o).workshop));
         let m = ctx.member(lm);
-        m.certificate && themes & m.themes == m.themes
+        m.certificate && m.certified_by(themes)
     }
 
     /// Certified headcount.
@@ -160,9 +189,11 @@ impl Assignment {
             .map(|lm| course::terms(ctx, lm, &self.course[lm], true))
             .sum();
         let underfill: i64 = (0..self.load.len())
-            .map(|o| ctx.min(o).saturating_sub(self.load[o]) as i64)
+            .map(|o| {
+                penalty::underfill(ctx.board.model, ctx.offer(o).workshop, self.load[o].into())
+            })
             .sum();
-        members + ctx.board.model.weights[Term::Underfill] * underfill
+        members + underfill
     }
 }
 

@@ -57,3 +57,29 @@ fn same_seed_same_plan() {
     let b = assign(&model, &plan, &options);
     assert_eq!(a.plan, b.plan);
 }
+
+/// The assert mode: on fifty generated editions of both profiles, the
+/// search's incremental course terms are held to the checker's in debug
+/// builds (`assign` asserts it), and the plan it writes is judged here.
+#[test]
+fn on_fifty_editions_the_assignment_scores_as_the_checker() {
+    use rayon::prelude::*;
+    (0..50u64).into_par_iter().for_each(|seed| {
+        let profile = if seed % 2 == 0 {
+            rally_generate::Profile::Tight
+        } else {
+            rally_generate::Profile::Generous
+        };
+        let mut ed = rally_generate::generate_with(1, seed, profile);
+        ed.participants.truncate(60);
+        let text = serde_json::to_string(&ed).expect("serializes");
+        let model = rally_model::parse_edition(&text).expect("a valid edition");
+        let plan = support::greedy_programme(&model);
+        let options = Options {
+            seed,
+            budget: rally_search::Budget::new(None, Some(8)),
+            ..Default::default()
+        };
+        checked(&model, &assign(&model, &plan, &options));
+    });
+}

@@ -12,57 +12,14 @@
 //! needs no state.
 
 use crate::resolve::Offer;
+pub use rally_model::Barrier;
 use rally_model::{Model, ThemeSet};
 use std::collections::BTreeMap;
 
-/// Why a session cannot be part of a member's course, whatever else it
-/// attends; ordered from the most to the least actionable (the order in
-/// which explanations list them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Barrier {
-    /// The workshop's audience does not admit the member's profile.
-    Audience,
-    /// The session seats fewer than the member's headcount.
-    Capacity,
-    /// The venue is unreachable from the member's base.
-    Unreachable,
-    /// The venue is farther than `max_travel` from the base.
-    TooFar,
-    /// The member is not available in the session's period.
-    Unavailable,
-    /// The venue is outside the member's territory.
-    Territory,
-}
-
-/// The first barrier that keeps a member out of a session, if any (C1, C4,
-/// capacity); a session outside the member's territory is only that.
+/// The first barrier that keeps a member out of an offer, if any (the
+/// model's [`Model::barrier`]: C1, C4, capacity).
 pub fn barrier(model: &Model, member: usize, offer: &Offer) -> Option<Barrier> {
-    let m = &model.members[member];
-    if m.territory
-        .is_some_and(|t| model.venues[offer.at.venue].territory != t)
-    {
-        return Some(Barrier::Territory);
-    }
-    if !model.admits(offer.workshop, m.profile) {
-        return Some(Barrier::Audience);
-    }
-    if offer.capacity < m.headcount {
-        return Some(Barrier::Capacity);
-    }
-    if let Some(base) = m.base {
-        match model
-            .travel
-            .minutes(base, model.venues[offer.at.venue].node)
-        {
-            None => return Some(Barrier::Unreachable),
-            Some(d) if m.max_travel.is_some_and(|max| d > max) => return Some(Barrier::TooFar),
-            _ => {}
-        }
-    }
-    if !m.available.contains(offer.at.period) {
-        return Some(Barrier::Unavailable);
-    }
-    None
+    model.barrier(member, offer.workshop, offer.at, offer.capacity)
 }
 
 /// Limits of the search; relaxed one at a time to explain a failure.
@@ -195,10 +152,7 @@ impl DaySearch {
         self.maximal.clear();
         let fits = |a: &Offer, b: &Offer| {
             a.at.period != b.at.period
-                && (!limits.travel
-                    || model
-                        .venue_travel(a.at.venue, b.at.venue)
-                        .is_some_and(|t| u64::from(a.end) + u64::from(t) <= u64::from(b.start)))
+                && (!limits.travel || model.reaches_in_time(a.at.venue, a.end, b.at.venue, b.start))
         };
         for j in 0..day.len() {
             let first = self.growing.len();

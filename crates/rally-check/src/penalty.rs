@@ -181,14 +181,12 @@ pub fn course_terms(
     let mut attending: HashMap<usize, i64> = HashMap::new();
     for (mi, entries) in courses.iter().enumerate() {
         let m = &model.members[mi];
-        let mut themes = 0;
         let mut workshops = BTreeSet::new();
         let mut days: BTreeMap<chrono::NaiveDate, Vec<(usize, usize)>> = BTreeMap::new();
         for &e in entries.iter().filter(|&&e| r.placed[e].resolved()) {
             let s = &r.placed[e];
             *attending.entry(e).or_default() += m.headcount as i64;
             let Some(wk) = s.workshop else { continue };
-            themes |= model.workshops[wk].themes;
             workshops.insert(wk);
             if let Some(date) = s.date {
                 let stops = days.entry(date).or_default();
@@ -198,6 +196,7 @@ pub fn course_terms(
                 }
             }
         }
+        let themes = model.validated(workshops.iter().copied());
         let attends = |x: usize| workshops.contains(&x);
         let certified = member_terms(model, mi, themes, attends, days.into_values(), &mut p);
         outcomes.push(CourseOutcome { certified });
@@ -226,7 +225,7 @@ pub fn member_terms(
 ) -> bool {
     let w = &model.weights;
     let m = &model.members[member];
-    let certified = themes & m.themes == m.themes;
+    let certified = m.certified_by(themes);
     let headcount = i64::from(m.headcount);
     if m.certificate && !certified {
         p.add(

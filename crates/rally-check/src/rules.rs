@@ -3,7 +3,7 @@
 
 use crate::resolve::{minutes, Placed, Resolved};
 use rally_model::calendar::Grid;
-use rally_model::{Model, Placement, Plan};
+use rally_model::{Barrier, Model, Placement, Plan};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -34,7 +34,7 @@ pub fn violations(model: &Model, calendar: &Grid, plan: &Plan, r: &Resolved) -> 
     shape(model, plan, r, &mut out);
     programme(model, calendar, plan, r, &mut out);
     if r.courses.is_some() {
-        courses(model, plan, r, &mut out);
+        courses(model, r, &mut out);
     }
     out.sort_by_key(|a| rule_rank(&a.rule));
     out
@@ -355,7 +355,7 @@ pub(crate) fn partner_load(
 }
 
 /// C1–C4.
-fn courses(model: &Model, _plan: &Plan, r: &Resolved, out: &mut Vec<Violation>) {
+fn courses(model: &Model, r: &Resolved, out: &mut Vec<Violation>) {
     let courses = r.courses.as_ref().expect("courses present");
     let mut seats: HashMap<usize, (u32, Vec<String>)> = HashMap::new();
     for (mi, entries) in courses.iter().enumerate() {
@@ -397,7 +397,7 @@ fn courses(model: &Model, _plan: &Plan, r: &Resolved, out: &mut Vec<Violation>) 
                     ),
                 ));
             }
-            if let Some(t) = m.territory.filter(|&t| t != venue.territory) {
+            if let Some(t) = m.territory.filter(|_| !model.in_territory(mi, at.venue)) {
                 out.push(v(
                     "C1",
                     vec![p.id.clone()],
@@ -412,12 +412,16 @@ fn courses(model: &Model, _plan: &Plan, r: &Resolved, out: &mut Vec<Violation>) 
                     ),
                 ));
             }
-            if let Some(base) = m.base {
-                match model.travel.minutes(base, venue.node) {
-                    None => out.push(v("C4", vec![p.id.clone()], who.clone(), format!("{} attends {} at {}, which no road links to its base {}", m.id, p.id, venue.id, model.nodes[base].id))),
-                    Some(d) if m.max_travel.is_some_and(|x| d > x) => out.push(v("C4", vec![p.id.clone()], who.clone(), format!("{} attends {} at {}, {d} min from its base, beyond its max_travel of {} min", m.id, p.id, venue.id, m.max_travel.unwrap_or(0)))),
-                    _ => {}
-                }
+            if let (Some(b), Some(base)) = (model.base_barrier(mi, at.venue), m.base) {
+                let why = match model.travel.minutes(base, venue.node) {
+                    Some(d) if b == Barrier::TooFar => format!(
+                        "{d} min from its base, beyond its max_travel of {} min",
+                        m.max_travel.unwrap_or(0)
+                    ),
+                    _ => format!("which no road links to its base {}", model.nodes[base].id),
+                };
+                let what = format!("{} attends {} at {}, {why}", m.id, p.id, venue.id);
+                out.push(v("C4", vec![p.id.clone()], who.clone(), what));
             }
             attended.push((p, at));
         }
@@ -548,8 +552,8 @@ fn late_arrivals<'a>(
         let (start, _) = b.times(model).expect("resolved");
         // Negative when the first session overruns its slot into the second.
         let gap = i64::from(start) - i64::from(end);
-        let road = model.venue_travel(x.venue, y.venue);
-        if road.is_none_or(|t| i64::from(t) > gap) {
+        if !model.reaches_in_time(x.venue, end, y.venue, start) {
+            let road = model.venue_travel(x.venue, y.venue);
             let road = road.map_or("forever (no road)".to_string(), |t| format!("{t} min"));
             let (from, to) = (&model.venues[x.venue].id, &model.venues[y.venue].id);
             out.push((a, b, format!("goes from {from} to {to} with {gap} min between sessions; the road takes {road}")));

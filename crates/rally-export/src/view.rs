@@ -319,9 +319,8 @@ impl<'a> Programme<'a> {
 
     /// Themes a member's course validates.
     pub fn validated(&self, m: usize) -> ThemeSet {
-        self.course(m).iter().fold(0, |acc, &s| {
-            acc | self.model.workshops[self.sessions[s].workshop].themes
-        })
+        self.model
+            .validated(self.course(m).iter().map(|&s| self.sessions[s].workshop))
     }
 
     /// A member's course with its travel, day by day.

@@ -8,6 +8,7 @@
 //! - [`limits`]: the largest values an edition may hold.
 //! - [`plan_refs`]: a plan's names checked against an edition.
 //! - [`model`]: the compiled edition and its placement rules (H1–H4).
+//! - [`rules`]: the rules of SPEC §6 that the checker and the solvers share.
 //! - [`terms`]: the terms of the penalty and their weights (SPEC §7, §9).
 //! - [`calendar`], [`availability`], [`travel`]: time, availability, roads.
 //! - [`replan`]: a published plan, the frozen date and attendance (SPEC §9).
@@ -21,6 +22,7 @@ pub mod load;
 pub mod model;
 pub mod plan_refs;
 pub mod replan;
+pub mod rules;
 pub mod terms;
 pub mod travel;
 pub mod types;
@@ -29,6 +31,7 @@ pub mod validate;
 pub use availability::PeriodSet;
 pub use error::{InputError, LoadError};
 pub use model::{Member, Model, Placement, ThemeSet, PROFILES};
+pub use rules::Barrier;
 pub use terms::{Term, Terms, Weights};
 pub use types::{Edition, Plan};
 

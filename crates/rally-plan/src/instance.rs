@@ -83,11 +83,14 @@ impl<'m> Instance<'m> {
     }
 
     /// The cost of placing a session at `at` (or leaving it out) with respect
-    /// to the previous plan: [`Instance::move_cost`] when it could have stayed.
+    /// to the previous plan: [`Instance::move_cost`] when it could have stayed,
+    /// and always when the previous plan had it where it can no longer be
+    /// (SPEC §9 counts that move too; no choice avoids it).
     pub fn moving(&self, session: usize, at: Option<Placement>) -> i64 {
         match self.previous[session] {
             Some(old) if at != Some(old) => self.move_cost,
             None if self.was_unscheduled[session] && at.is_some() => self.move_cost,
+            None if self.was_scheduled[session] => self.move_cost,
             _ => 0,
         }
     }

@@ -96,6 +96,12 @@ pub fn plan(model: &Model, opts: &Options) -> PlanOutcome {
     if plan.penalty.is_none() {
         plan.penalty = Some(penalty.to_map());
     }
+    // The assert mode: the searches' incremental cost is the checker's.
+    debug_assert_eq!(
+        solved.iter().map(|s| s.cost).sum::<i64>(),
+        penalty.total,
+        "the planner's incremental cost differs from the checker's penalty {penalty:?}"
+    );
     let lower_bound = lower_bound.map(|b| b.min(penalty.total));
     PlanOutcome {
         optimal: lower_bound == Some(penalty.total),

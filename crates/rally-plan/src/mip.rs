@@ -246,9 +246,7 @@ impl<'m> Builder<'_, '_, 'm> {
                             let s = &self.slots[j];
                             s.at.period > p && grid.day_of(s.at.period) == day && {
                                 let (start, _) = model.times_in(s.workshop, s.at.period);
-                                model
-                                    .venue_travel(a, s.at.venue)
-                                    .is_none_or(|t| e + t > start)
+                                !model.reaches_in_time(a, e, s.at.venue, start)
                             }
                         })
                         .collect();

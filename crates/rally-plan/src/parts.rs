@@ -52,15 +52,7 @@ pub fn member_territories(model: &Model, member: usize) -> Vec<usize> {
 /// Whether a member may go to a venue at all: in its territory, and reachable
 /// from its base within `max_travel` (C1, C4).
 pub fn venue_usable(model: &Model, member: usize, venue: usize) -> bool {
-    let m = &model.members[member];
-    let v = &model.venues[venue];
-    m.territory.is_none_or(|t| t == v.territory)
-        && m.base.is_none_or(|base| {
-            model
-                .travel
-                .minutes(base, v.node)
-                .is_some_and(|d| m.max_travel.is_none_or(|max| d <= max))
-        })
+    model.in_territory(member, venue) && model.base_barrier(member, venue).is_none()
 }
 
 /// Splits the edition into parts, in order of their first territory.

@@ -303,7 +303,7 @@ impl<'i, 'm> Programme<'i, 'm> {
 
 /// Whether a partner running `a` and `b` on the same day (different periods)
 /// has the travel time between them (H7). `a` carries its times.
-pub fn travel_fits(model: &Model, a: (usize, Placement, u32, u32), b: (usize, Placement)) -> bool {
+fn travel_fits(model: &Model, a: (usize, Placement, u32, u32), b: (usize, Placement)) -> bool {
     let (_, at, start, end) = a;
     let (wb, bt) = b;
     if bt.period == at.period {
@@ -311,13 +311,9 @@ pub fn travel_fits(model: &Model, a: (usize, Placement, u32, u32), b: (usize, Pl
     }
     let (b_start, b_end) = model.times_in(wb, bt.period);
     if bt.period < at.period {
-        model
-            .venue_travel(bt.venue, at.venue)
-            .is_some_and(|t| b_end + t <= start)
+        model.reaches_in_time(bt.venue, b_end, at.venue, start)
     } else {
-        model
-            .venue_travel(at.venue, bt.venue)
-            .is_some_and(|t| end + t <= b_start)
+        model.reaches_in_time(at.venue, end, bt.venue, b_start)
     }
 }
 

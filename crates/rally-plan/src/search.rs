@@ -33,6 +33,9 @@ pub struct Solved {
     pub placed: BTreeMap<usize, Placement>,
     /// A lower bound on the part's penalty.
     pub lower_bound: Option<i64>,
+    /// The part's penalty as the search keeps it, incrementally (asserted
+    /// against the checker's in debug builds).
+    pub cost: i64,
 }
 
 /// The search's view of a part: the programme and its full cost.
@@ -107,6 +110,7 @@ pub fn solve_part(
     Solved {
         placed,
         lower_bound: Some(bound),
+        cost: state.total(),
     }
 }
 

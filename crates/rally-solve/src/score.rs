@@ -25,12 +25,11 @@ pub fn course_terms(board: &Board, courses: &[Vec<usize>]) -> i64 {
     let mut p = Penalty::default();
     for (m, course) in courses.iter().enumerate() {
         let member = &model.members[m];
-        let mut themes = 0;
+        let themes = model.validated(course.iter().map(|&o| board.offers[o].workshop));
         let mut days: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
         for &o in course {
             let offer = &board.offers[o];
             attending[o] += i64::from(member.headcount);
-            themes |= model.workshops[offer.workshop].themes;
             days.entry(model.grid.day_of(offer.at.period))
                 .or_default()
                 .push((offer.start as usize, offer.at.venue));
@@ -54,10 +53,8 @@ pub fn certified(model: &Model, board: &Board, courses: &[Vec<usize>]) -> u64 {
         .enumerate()
         .filter(|(m, c)| {
             let member = &model.members[*m];
-            let got = c.iter().fold(0, |t, &o| {
-                t | model.workshops[board.offers[o].workshop].themes
-            });
-            member.certificate && got & member.themes == member.themes
+            let got = model.validated(c.iter().map(|&o| board.offers[o].workshop));
+            member.certificate && member.certified_by(got)
         })
         .map(|(m, _)| u64::from(model.members[m].headcount))
         .sum()
