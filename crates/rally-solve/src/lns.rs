@@ -137,6 +137,7 @@ fn found_of(
     };
     let upper_bound = bound.max(got);
     rally_assign::search::Found {
+        objective: score::course_terms(board, &courses),
         courses,
         upper_bound,
         optimal: got >= upper_bound,
