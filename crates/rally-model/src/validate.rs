@@ -3,7 +3,7 @@
 //! Every problem is reported, each with its JSON path and a fix; the model is
 //! built only when there is none.
 
-use crate::availability::{CheckedAvailability, CheckedRule};
+use crate::availability::{CheckedAvailability, CheckedRule, PeriodSet};
 use crate::calendar::{parse_date, parse_hhmm, weekday_index, Grid, SlotTime, WEEKDAYS};
 use crate::error::InputError;
 use crate::model::*;
@@ -20,12 +20,95 @@ const MAX_SESSIONS: usize = 1000;
 /// The longest calendar, in days, for the same reason (a rally lasts 2 to 5 weeks).
 const MAX_CALENDAR_DAYS: i64 = 731;
 
-/// Validates an edition and compiles it, or returns every problem found.
+/// Validates an edition and compiles it, or returns every problem found:
+/// one function per part of SPEC §4, in its order, each building its
+/// entities whole.
 pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
     let mut v = Validator::default();
     v.errors.extend(crate::limits::check(&edition));
     let cal = v.calendar(&edition.calendar);
     let themes = v.themes(&edition);
+    let places = places(&mut v, &edition, &cal);
+    let partners = partners(&mut v, &edition, &cal, &places);
+    let workshops = workshops(&mut v, &edition, &cal, &themes, &places, &partners.ids);
+    let members = members(&mut v, &edition, &cal, &themes, &places, &workshops.ids);
+    let raw_pins = v.pins(&edition.pinned, &workshops.sessions_ids, &places.ids, &cal);
+    if !v.errors.is_empty() {
+        return Err(v.errors);
+    }
+    let grid = cal.grid.expect("a calendar without errors has a grid");
+    let venue_nodes: Vec<usize> = places.venues.iter().map(|x| x.node).collect();
+    let travel = TravelTimes::new(places.nodes.len(), &places.roads, &venue_nodes);
+    let index = Index {
+        nodes: places.ids.map,
+        partners: partners.ids.map,
+        workshops: workshops.ids.map,
+        sessions: workshops.sessions_ids.map,
+        members: members.ids.map,
+        territories: places.territories.map,
+        themes: themes
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.clone(), i))
+            .collect(),
+    };
+    let mut model = Model {
+        theme_sessions_per_week: edition.rules.theme_sessions_per_week.unwrap_or(1),
+        territories: edition.territories.iter().map(|t| t.id.clone()).collect(),
+        weights: weights(edition.rules.weights.as_ref()),
+        edition,
+        grid,
+        themes,
+        nodes: places.nodes,
+        venues: places.venues,
+        travel,
+        partners: partners.list,
+        workshops: workshops.list,
+        sessions: workshops.sessions,
+        members: members.list,
+        pins: Vec::new(),
+        index,
+        rules: AvailabilityRules {
+            venues: places.rules,
+            partners: partners.rules,
+            workshops: workshops.rules,
+            members: members.rules,
+        },
+    };
+    model.pins = place_pins(&model, &raw_pins)?;
+    Ok(model)
+}
+
+/// The entities of one list of the edition, with their ids and their
+/// availability rules as written.
+struct Compiled<T> {
+    list: Vec<T>,
+    ids: Registry,
+    rules: Vec<CheckedAvailability>,
+}
+
+/// An entity's availability as periods of the calendar: empty when the
+/// calendar itself is wrong (the edition is refused then, for that reason).
+fn periods(cal: &CheckedCalendar, rules: &CheckedAvailability) -> PeriodSet {
+    cal.grid
+        .as_ref()
+        .map(|g| rules.periods(g))
+        .unwrap_or_default()
+}
+
+/// Territories, places and venues, and the roads between them.
+struct Places {
+    territories: Registry,
+    /// Places then venues: the nodes of the travel graph.
+    ids: Registry,
+    nodes: Vec<Node>,
+    venues: Vec<Venue>,
+    rules: Vec<CheckedAvailability>,
+    roads: Vec<(usize, usize, u32)>,
+}
+
+/// `territories`, `places`, `venues` and `travel`.
+fn places(v: &mut Validator, edition: &Edition, cal: &CheckedCalendar) -> Places {
     let territories = v.ids(
         "territories",
         edition.territories.iter().map(|t| t.id.as_str()),
@@ -34,16 +117,16 @@ pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
     if edition.territories.is_empty() {
         v.err("territories", "an edition needs at least one territory; add one, e.g. {\"id\": \"87\", \"name\": \"Haute-Vienne\"}");
     }
-    let mut nodes_reg = Registry::default();
+    let mut ids = Registry::default();
     v.ids(
         "places",
         edition.places.iter().map(|p| p.id.as_str()),
-        &mut nodes_reg,
+        &mut ids,
     );
     v.ids(
         "venues",
         edition.venues.iter().map(|p| p.id.as_str()),
-        &mut nodes_reg,
+        &mut ids,
     );
     let mut nodes = Vec::new();
     for (i, p) in edition.places.iter().enumerate() {
@@ -60,7 +143,7 @@ pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
         });
     }
     let mut venues = Vec::new();
-    let mut venue_avail = Vec::new();
+    let mut rules = Vec::new();
     for (i, x) in edition.venues.iter().enumerate() {
         let path = format!("venues[{i}]");
         let t = v
@@ -72,11 +155,11 @@ pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
             )
             .unwrap_or(0);
         v.at_least_one(&format!("{path}.capacity"), x.capacity);
-        venue_avail.push(v.availability(
+        let available = v.availability(
             &format!("{path}.availability"),
             x.availability.as_ref(),
             &cal.slot_ids,
-        ));
+        );
         venues.push(Venue {
             id: x.id.clone(),
             name: x.name.clone().unwrap_or_else(|| x.id.clone()),
@@ -84,15 +167,29 @@ pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
             territory: t,
             capacity: x.capacity,
             features: x.features.clone(),
-            available: Default::default(),
+            available: periods(cal, &available),
         });
+        rules.push(available);
         nodes.push(Node {
             id: x.id.clone(),
             territory: t,
             venue: Some(i),
         });
     }
-    let mut edges = Vec::new();
+    let roads = roads(v, edition, &ids);
+    Places {
+        territories,
+        ids,
+        nodes,
+        venues,
+        rules,
+        roads,
+    }
+}
+
+/// `travel`: the roads, as pairs of nodes and minutes.
+fn roads(v: &mut Validator, edition: &Edition, nodes: &Registry) -> Vec<(usize, usize, u32)> {
+    let mut roads = Vec::new();
     for (i, e) in edition.travel.iter().enumerate() {
         let path = format!("travel[{i}].between");
         if e.between.len() != 2 {
@@ -108,26 +205,36 @@ pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
         let a = v.resolve(
             &format!("{path}[0]"),
             &e.between[0],
-            &nodes_reg,
+            nodes,
             "place or venue",
         );
         let b = v.resolve(
             &format!("{path}[1]"),
             &e.between[1],
-            &nodes_reg,
+            nodes,
             "place or venue",
         );
         if let (Some(a), Some(b)) = (a, b) {
-            edges.push((a, b, e.minutes));
+            roads.push((a, b, e.minutes));
         }
     }
-    let partners_reg = v.ids(
+    roads
+}
+
+/// `partners`.
+fn partners(
+    v: &mut Validator,
+    edition: &Edition,
+    cal: &CheckedCalendar,
+    places: &Places,
+) -> Compiled<Partner> {
+    let ids = v.ids(
         "partners",
         edition.partners.iter().map(|p| p.id.as_str()),
         &mut Registry::default(),
     );
-    let mut partners = Vec::new();
-    let mut partner_avail = Vec::new();
+    let mut list = Vec::new();
+    let mut rules = Vec::new();
     for (i, p) in edition.partners.iter().enumerate() {
         let path = format!("partners[{i}]");
         if !PARTNER_KINDS.contains(&p.kind.as_str()) {
@@ -140,44 +247,70 @@ pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
                 ),
             );
         }
-        let territory = p
-            .territory
-            .as_ref()
-            .and_then(|t| v.resolve(&format!("{path}.territory"), t, &territories, "territory"));
+        let territory = p.territory.as_ref().and_then(|t| {
+            v.resolve(
+                &format!("{path}.territory"),
+                t,
+                &places.territories,
+                "territory",
+            )
+        });
         let parallel = v.count(&format!("{path}.parallel"), p.parallel, 1);
         let max_per_day = v.count(&format!("{path}.max_per_day"), p.max_per_day, 2);
-        partner_avail.push(v.availability(
+        let available = v.availability(
             &format!("{path}.availability"),
             p.availability.as_ref(),
             &cal.slot_ids,
-        ));
-        partners.push(Partner {
+        );
+        list.push(Partner {
             id: p.id.clone(),
             name: p.name.clone().unwrap_or_else(|| p.id.clone()),
             kind: p.kind.clone(),
             territory,
             parallel,
             max_per_day,
-            available: Default::default(),
+            available: periods(cal, &available),
         });
+        rules.push(available);
     }
-    let workshops_reg = v.ids(
+    Compiled { list, ids, rules }
+}
+
+/// Workshops and the sessions they run.
+struct Workshops {
+    list: Vec<Workshop>,
+    ids: Registry,
+    rules: Vec<CheckedAvailability>,
+    sessions: Vec<Session>,
+    sessions_ids: Registry,
+}
+
+/// `workshops`, and their sessions (`{workshop}/{k}`).
+fn workshops(
+    v: &mut Validator,
+    edition: &Edition,
+    cal: &CheckedCalendar,
+    themes: &[String],
+    places: &Places,
+    partners: &Registry,
+) -> Workshops {
+    let ids = v.ids(
         "workshops",
         edition.workshops.iter().map(|w| w.id.as_str()),
         &mut Registry::default(),
     );
-    let mut workshops = Vec::new();
-    let mut workshop_avail = Vec::new();
+    let mut list = Vec::new();
+    let mut rules = Vec::new();
     let mut sessions = Vec::new();
     for (i, w) in edition.workshops.iter().enumerate() {
         let path = format!("workshops[{i}]");
         let theme_set = v
-            .theme_list(&format!("{path}.themes"), Some(&w.themes), &themes)
+            .theme_list(&format!("{path}.themes"), Some(&w.themes), themes)
             .unwrap_or(0);
         let organisers = v.refs(
             &format!("{path}.organisers"),
             &w.organisers,
-            &partners_reg,
+            partners,
             "partner",
             true,
         );
@@ -203,7 +336,7 @@ pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
             );
         }
         let allowed = w.venues.as_ref().map(|list| {
-            let nodes = v.refs(&format!("{path}.venues"), list, &nodes_reg, "venue", true);
+            let nodes = v.refs(&format!("{path}.venues"), list, &places.ids, "venue", true);
             let mut out = Vec::new();
             for (k, n) in nodes.into_iter().enumerate() {
                 match n.checked_sub(edition.places.len()) {
@@ -219,19 +352,23 @@ pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
             }
             out
         });
-        let territory = w
-            .territory
-            .as_ref()
-            .and_then(|t| v.resolve(&format!("{path}.territory"), t, &territories, "territory"));
+        let territory = w.territory.as_ref().and_then(|t| {
+            v.resolve(
+                &format!("{path}.territory"),
+                t,
+                &places.territories,
+                "territory",
+            )
+        });
         let audience = match &w.audience {
             None => (1u8 << PROFILES.len()) - 1,
             Some(list) => v.profiles(&format!("{path}.audience"), list),
         };
-        workshop_avail.push(v.availability(
+        let available = v.availability(
             &format!("{path}.availability"),
             w.availability.as_ref(),
             &cal.slot_ids,
-        ));
+        );
         let first_session = sessions.len();
         for k in 1..=n_sessions {
             sessions.push(Session {
@@ -240,7 +377,7 @@ pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
                 number: k,
             });
         }
-        workshops.push(Workshop {
+        list.push(Workshop {
             id: w.id.clone(),
             title: w.title.clone().unwrap_or_else(|| w.id.clone()),
             themes: theme_set,
@@ -254,29 +391,67 @@ pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
             needs: w.needs.clone(),
             territory,
             audience,
-            available: Default::default(),
+            available: periods(cal, &available),
         });
+        rules.push(available);
     }
+    let mut sessions_ids = Registry::default();
+    for s in &sessions {
+        sessions_ids.insert(&s.id);
+    }
+    Workshops {
+        list,
+        ids,
+        rules,
+        sessions,
+        sessions_ids,
+    }
+}
+
+/// `groups` then `participants`: the members, with `rules.certificate` as
+/// the themes of those that name none.
+fn members(
+    v: &mut Validator,
+    edition: &Edition,
+    cal: &CheckedCalendar,
+    themes: &[String],
+    places: &Places,
+    workshops: &Registry,
+) -> Compiled<Member> {
     let certificate = v
         .theme_list(
             "rules.certificate",
             edition.rules.certificate.as_ref(),
-            &themes,
+            themes,
         )
         .unwrap_or(full_set(themes.len()));
-    let mut members_reg = Registry::default();
+    let mut ids = Registry::default();
     v.ids(
         "groups",
         edition.groups.iter().map(|g| g.id.as_str()),
-        &mut members_reg,
+        &mut ids,
     );
     v.ids(
         "participants",
         edition.participants.iter().map(|p| p.id.as_str()),
-        &mut members_reg,
+        &mut ids,
     );
-    let mut members = Vec::new();
-    let mut member_avail = Vec::new();
+    let territory = |v: &mut Validator, path: &str, t: &Option<String>| {
+        t.as_ref().and_then(|t| {
+            v.resolve(
+                &format!("{path}.territory"),
+                t,
+                &places.territories,
+                "territory",
+            )
+        })
+    };
+    let base = |v: &mut Validator, path: &str, b: &Option<String>| {
+        b.as_ref()
+            .and_then(|b| v.resolve(&format!("{path}.base"), b, &places.ids, "place or venue"))
+    };
+    let mut list = Vec::new();
+    let mut rules = Vec::new();
     for (i, g) in edition.groups.iter().enumerate() {
         let path = format!("groups[{i}]");
         v.at_least_one(&format!("{path}.size"), g.size);
@@ -284,24 +459,19 @@ pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
             &format!("{path}.profile"),
             g.profile.as_deref().unwrap_or("student"),
         );
-        member_avail.push(v.availability(
+        let available = v.availability(
             &format!("{path}.availability"),
             g.availability.as_ref(),
             &cal.slot_ids,
-        ));
-        members.push(Member {
+        );
+        list.push(Member {
             id: g.id.clone(),
             name: g.name.clone().unwrap_or_else(|| g.id.clone()),
             is_group: true,
             profile,
             headcount: g.size,
-            territory: g.territory.as_ref().and_then(|t| {
-                v.resolve(&format!("{path}.territory"), t, &territories, "territory")
-            }),
-            base: g
-                .base
-                .as_ref()
-                .and_then(|b| v.resolve(&format!("{path}.base"), b, &nodes_reg, "place or venue")),
+            territory: territory(v, &path, &g.territory),
+            base: base(v, &path, &g.base),
             max_per_day: v.count(&format!("{path}.max_per_day"), g.max_per_day, 2),
             max_days: g
                 .max_days
@@ -309,113 +479,48 @@ pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
             max_travel: None,
             wishes: Vec::new(),
             themes: v
-                .theme_list(&format!("{path}.themes"), g.themes.as_ref(), &themes)
+                .theme_list(&format!("{path}.themes"), g.themes.as_ref(), themes)
                 .unwrap_or(certificate),
             certificate: g.certificate.unwrap_or(true),
-            available: Default::default(),
+            available: periods(cal, &available),
         });
+        rules.push(available);
     }
     for (i, p) in edition.participants.iter().enumerate() {
         let path = format!("participants[{i}]");
         let profile = v.profile(&format!("{path}.profile"), &p.profile);
-        member_avail.push(v.availability(
+        let available = v.availability(
             &format!("{path}.availability"),
             p.availability.as_ref(),
             &cal.slot_ids,
-        ));
-        members.push(Member {
+        );
+        list.push(Member {
             id: p.id.clone(),
             name: p.name.clone().unwrap_or_else(|| p.id.clone()),
             is_group: false,
             profile,
             headcount: 1,
-            territory: p.territory.as_ref().and_then(|t| {
-                v.resolve(&format!("{path}.territory"), t, &territories, "territory")
-            }),
-            base: p
-                .base
-                .as_ref()
-                .and_then(|b| v.resolve(&format!("{path}.base"), b, &nodes_reg, "place or venue")),
+            territory: territory(v, &path, &p.territory),
+            base: base(v, &path, &p.base),
             max_per_day: v.count(&format!("{path}.max_per_day"), p.max_per_day, 2),
             max_days: None,
             max_travel: p.max_travel,
             wishes: v.refs(
                 &format!("{path}.wishes"),
                 &p.wishes,
-                &workshops_reg,
+                workshops,
                 "workshop",
                 false,
             ),
             themes: v
-                .theme_list(&format!("{path}.themes"), p.themes.as_ref(), &themes)
+                .theme_list(&format!("{path}.themes"), p.themes.as_ref(), themes)
                 .unwrap_or(certificate),
             certificate: p.certificate.unwrap_or(true),
-            available: Default::default(),
+            available: periods(cal, &available),
         });
+        rules.push(available);
     }
-    let weights = weights(edition.rules.weights.as_ref());
-    let mut session_reg = Registry::default();
-    for s in &sessions {
-        session_reg.insert(&s.id);
-    }
-    let raw_pins = v.pins(&edition.pinned, &session_reg, &nodes_reg, &cal);
-
-    if !v.errors.is_empty() {
-        return Err(v.errors);
-    }
-    let grid = cal.grid.expect("a calendar without errors has a grid");
-    for (x, a) in venues.iter_mut().zip(&venue_avail) {
-        x.available = a.periods(&grid);
-    }
-    for (x, a) in partners.iter_mut().zip(&partner_avail) {
-        x.available = a.periods(&grid);
-    }
-    for (x, a) in workshops.iter_mut().zip(&workshop_avail) {
-        x.available = a.periods(&grid);
-    }
-    for (x, a) in members.iter_mut().zip(&member_avail) {
-        x.available = a.periods(&grid);
-    }
-    let venue_nodes: Vec<usize> = venues.iter().map(|x| x.node).collect();
-    let travel = TravelTimes::new(nodes.len(), &edges, &venue_nodes);
-    let index = Index {
-        nodes: nodes_reg.map,
-        partners: partners_reg.map,
-        workshops: workshops_reg.map,
-        sessions: session_reg.map,
-        members: members_reg.map,
-        territories: territories.map,
-        themes: themes
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.clone(), i))
-            .collect(),
-    };
-    let mut model = Model {
-        theme_sessions_per_week: edition.rules.theme_sessions_per_week.unwrap_or(1),
-        territories: edition.territories.iter().map(|t| t.id.clone()).collect(),
-        edition,
-        grid,
-        themes,
-        nodes,
-        venues,
-        travel,
-        partners,
-        workshops,
-        sessions,
-        members,
-        pins: Vec::new(),
-        weights,
-        index,
-        rules: AvailabilityRules {
-            venues: venue_avail,
-            partners: partner_avail,
-            workshops: workshop_avail,
-            members: member_avail,
-        },
-    };
-    model.pins = place_pins(&model, &raw_pins)?;
-    Ok(model)
+    Compiled { list, ids, rules }
 }
 
 fn full_set(n: usize) -> ThemeSet {
