@@ -11,6 +11,8 @@
 //! - [`peer`]: a peer's figures (CSV files of penalties).
 //! - [`table`], [`plot`]: the outputs.
 
+#![warn(missing_docs)]
+
 pub mod child;
 pub mod edition;
 pub mod judge;

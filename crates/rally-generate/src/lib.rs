@@ -19,6 +19,8 @@
 //! plan leaves people uncertified. The same seed and profile give the same
 //! edition.
 
+#![warn(missing_docs)]
+
 mod avail;
 mod departements;
 mod geography;

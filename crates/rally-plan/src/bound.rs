@@ -10,7 +10,7 @@
 //! - `coverage`: members that no programme could certify even if every
 //!   workshop ran at every feasible placement (travel within a day ignored).
 
-use crate::coverage::{ever_certifiable, Class};
+use crate::coverage::{ever_certifiable, Cohort};
 use crate::instance::Instance;
 use crate::parts::Part;
 use crate::programme::themes;
@@ -83,12 +83,12 @@ pub fn linear(instance: &Instance, part: &Part) -> i64 {
     bound
 }
 
-/// The bound of `coverage`: the cost of the classes among `suspects` that no
-/// programme certifies (a class certified by some programme is no suspect).
+/// The bound of `coverage`: the cost of the cohorts among `suspects` that no
+/// programme certifies (a cohort certified by some programme is no suspect).
 pub fn coverage<'c>(
     instance: &Instance,
     part: &Part,
-    suspects: impl Iterator<Item = &'c Class>,
+    suspects: impl Iterator<Item = &'c Cohort>,
 ) -> i64 {
     let model = instance.model;
     let workshops: BTreeSet<usize> = part

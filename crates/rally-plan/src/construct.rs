@@ -3,30 +3,30 @@
 //! to the penalty, ties going to the placement that brings needed themes to
 //! the members with the fewest free periods (coverage from the start).
 
-use crate::coverage::Class;
+use crate::coverage::Cohort;
 use crate::programme::Programme;
 use rally_model::{Model, Placement, ThemeSet};
 use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 
-/// What each class of members still lacks, to steer placements towards it.
+/// What each cohort of members still lacks, to steer placements towards it.
 pub struct Needs<'c> {
-    classes: &'c [Class],
-    /// For each venue, the classes that may go there.
+    cohorts: &'c [Cohort],
+    /// For each venue, the cohorts that may go there.
     at_venue: Vec<Vec<usize>>,
-    /// Needed themes already offered to each class (necessary condition only).
+    /// Needed themes already offered to each cohort (necessary condition only).
     offered: Vec<ThemeSet>,
-    /// Weight of one new theme for a class: its cost over its free periods.
+    /// Weight of one new theme for a cohort: its cost over its free periods.
     weight: Vec<i64>,
 }
 
 impl<'c> Needs<'c> {
-    /// The needs of the classes given what `prog` already offers.
-    pub fn new(prog: &Programme, classes: &'c [Class]) -> Needs<'c> {
+    /// The needs of the cohorts given what `prog` already offers.
+    pub fn new(prog: &Programme, cohorts: &'c [Cohort]) -> Needs<'c> {
         let model = prog.model();
         let mut at_venue = vec![Vec::new(); model.venues.len()];
-        for (c, class) in classes.iter().enumerate() {
-            for (v, &ok) in class.venues.iter().enumerate() {
+        for (c, cohort) in cohorts.iter().enumerate() {
+            for (v, &ok) in cohort.venues.iter().enumerate() {
                 if ok {
                     at_venue[v].push(c);
                 }
@@ -34,10 +34,10 @@ impl<'c> Needs<'c> {
         }
         let offers = crate::coverage::offers(prog);
         Needs {
-            classes,
+            cohorts,
             at_venue,
-            offered: crate::coverage::offered(model, classes, &offers),
-            weight: classes
+            offered: crate::coverage::offered(model, cohorts, &offers),
+            weight: cohorts
                 .iter()
                 .map(|c| {
                     let free = model.members[c.member].available.count_ones(..).max(1) as i64;
@@ -47,15 +47,15 @@ impl<'c> Needs<'c> {
         }
     }
 
-    /// How much a session of `workshop` at `at` brings to classes that lack its themes.
+    /// How much a session of `workshop` at `at` brings to cohorts that lack its themes.
     pub fn score(&self, model: &Model, workshop: usize, at: Placement) -> i64 {
         let themes = model.workshops[workshop].themes;
         self.at_venue[at.venue]
             .iter()
-            .filter(|&&c| themes & self.classes[c].themes & !self.offered[c] != 0)
-            .filter(|&&c| self.classes[c].can_attend(model, workshop, at))
+            .filter(|&&c| themes & self.cohorts[c].themes & !self.offered[c] != 0)
+            .filter(|&&c| self.cohorts[c].can_attend(model, workshop, at))
             .map(|&c| {
-                let new = themes & self.classes[c].themes & !self.offered[c];
+                let new = themes & self.cohorts[c].themes & !self.offered[c];
                 self.weight[c] * new.count_ones() as i64
             })
             .sum()
@@ -65,8 +65,8 @@ impl<'c> Needs<'c> {
     pub fn note(&mut self, model: &Model, workshop: usize, at: Placement) {
         let themes = model.workshops[workshop].themes;
         for &c in &self.at_venue[at.venue] {
-            if self.classes[c].can_attend(model, workshop, at) {
-                self.offered[c] |= themes & self.classes[c].themes;
+            if self.cohorts[c].can_attend(model, workshop, at) {
+                self.offered[c] |= themes & self.cohorts[c].themes;
             }
         }
     }
@@ -91,10 +91,10 @@ pub fn best_placement(prog: &Programme, needs: &Needs, session: usize) -> Option
 }
 
 /// Builds the first programme of a part in `prog` (pins already placed).
-pub fn greedy(prog: &mut Programme, classes: &[Class], rng: &mut ChaCha8Rng) {
+pub fn greedy(prog: &mut Programme, cohorts: &[Cohort], rng: &mut ChaCha8Rng) {
     let instance = prog.instance;
     let model = instance.model;
-    let mut needs = Needs::new(prog, classes);
+    let mut needs = Needs::new(prog, cohorts);
     let sessions = prog.sessions.clone();
     for &s in &sessions {
         if let Some(old) = instance.previous[s].filter(|_| prog.at[s].is_none()) {

@@ -1,11 +1,11 @@
 //! Coverage (SPEC §7): members who could not validate their themes whatever
 //! courses are assigned. Members alike (profile, territory, base, limits,
-//! themes, headcount, availability) form a class searched once, with the
+//! themes, headcount, availability) form a cohort searched once, with the
 //! checker's own certifiability search ([`rally_check::certify::reach`]).
 //!
-//! Two views: the exact one (offers of the programme, `reach` per class),
+//! Two views: the exact one (offers of the programme, `reach` per cohort),
 //! and a quick necessary condition used while placing — every needed theme is
-//! offered somewhere the class can go, when it is free — which also gives the
+//! offered somewhere the cohort can go, when it is free — which also gives the
 //! exact model its coverage terms.
 
 use crate::parts::venue_usable;
@@ -17,18 +17,19 @@ use std::collections::BTreeMap;
 
 /// Members with a certificate that the same offers serve alike.
 #[derive(Debug, Clone)]
-pub struct Class {
-    /// The member searched for the whole class.
+pub struct Cohort {
+    /// The member searched for the whole cohort.
     pub member: usize,
-    /// Weighted coverage cost when the class cannot be certified.
+    /// Weighted coverage cost when the cohort cannot be certified.
     pub cost: i64,
+    /// The themes the cohort needs.
     pub themes: ThemeSet,
-    /// For each venue, whether the class may go there.
+    /// For each venue, whether the cohort may go there.
     pub venues: Vec<bool>,
 }
 
-impl Class {
-    /// Whether the class may attend a session of `workshop` at `at` (C1, C4,
+impl Cohort {
+    /// Whether the cohort may attend a session of `workshop` at `at` (C1, C4,
     /// capacity): the checker's barrier on a would-be offer.
     pub fn can_attend(&self, model: &Model, workshop: usize, at: Placement) -> bool {
         self.venues[at.venue]
@@ -37,10 +38,10 @@ impl Class {
     }
 }
 
-/// The classes of the members of a part (certificate holders only), in member order.
-pub fn classes(model: &Model, members: &[usize]) -> Vec<Class> {
+/// The cohorts of the members of a part (certificate holders only), in member order.
+pub fn cohorts(model: &Model, members: &[usize]) -> Vec<Cohort> {
     let mut by_key: BTreeMap<Vec<u64>, usize> = BTreeMap::new();
-    let mut out: Vec<Class> = Vec::new();
+    let mut out: Vec<Cohort> = Vec::new();
     for &m in members {
         let x = &model.members[m];
         if !x.certificate || x.themes == 0 {
@@ -62,7 +63,7 @@ pub fn classes(model: &Model, members: &[usize]) -> Vec<Class> {
             Some(&c) => out[c].cost += cost,
             None => {
                 by_key.insert(key, out.len());
-                out.push(Class {
+                out.push(Cohort {
                     member: m,
                     cost,
                     themes: x.themes,
@@ -102,17 +103,17 @@ pub fn offers(p: &Programme) -> Vec<Offer> {
     out
 }
 
-/// Whether each class can be certified with these offers (the exact search).
-pub fn certifiable(model: &Model, classes: &[Class], offers: &[Offer]) -> Vec<bool> {
-    classes
+/// Whether each cohort can be certified with these offers (the exact search).
+pub fn certifiable(model: &Model, cohorts: &[Cohort], offers: &[Offer]) -> Vec<bool> {
+    cohorts
         .iter()
         .map(|c| reach(model, c.member, offers).certifiable)
         .collect()
 }
 
-/// The coverage term of the classes left uncertifiable.
-pub fn cost(classes: &[Class], ok: &[bool]) -> i64 {
-    classes
+/// The coverage term of the cohorts left uncertifiable.
+pub fn cost(cohorts: &[Cohort], ok: &[bool]) -> i64 {
+    cohorts
         .iter()
         .zip(ok)
         .filter(|(_, ok)| !**ok)
@@ -120,25 +121,25 @@ pub fn cost(classes: &[Class], ok: &[bool]) -> i64 {
         .sum()
 }
 
-/// Whether a class could be certified if every workshop ran at every feasible
+/// Whether a cohort could be certified if every workshop ran at every feasible
 /// placement, ignoring the travel between its sessions of one day: when not,
 /// no programme certifies it (a lower bound on coverage).
 pub fn ever_certifiable(
     model: &Model,
-    class: &Class,
+    cohort: &Cohort,
     placements: &[(usize, &[Placement])],
 ) -> bool {
     let mut all: Vec<Offer> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for &(w, ps) in placements {
-        let themes = model.workshops[w].themes & class.themes;
+        let themes = model.workshops[w].themes & cohort.themes;
         if themes == 0 {
             continue;
         }
         for &at in ps {
-            if !class.venues[at.venue]
+            if !cohort.venues[at.venue]
                 || seen.contains(&(at.period, themes))
-                || !class.can_attend(model, w, at)
+                || !cohort.can_attend(model, w, at)
             {
                 continue;
             }
@@ -150,15 +151,15 @@ pub fn ever_certifiable(
     let usable: Vec<&Offer> = all.iter().collect();
     let limits = Limits {
         travel: false,
-        ..Limits::of(model, class.member)
+        ..Limits::of(model, cohort.member)
     };
-    reach_within(model, class.member, &usable, limits).certifiable
+    reach_within(model, cohort.member, &usable, limits).certifiable
 }
 
-/// For each class, the needed themes some placed session offers where and when
+/// For each cohort, the needed themes some placed session offers where and when
 /// it can go (the necessary condition of certifiability).
-pub fn offered(model: &Model, classes: &[Class], offers: &[Offer]) -> Vec<ThemeSet> {
-    classes
+pub fn offered(model: &Model, cohorts: &[Cohort], offers: &[Offer]) -> Vec<ThemeSet> {
+    cohorts
         .iter()
         .map(|c| {
             offers

@@ -10,6 +10,7 @@ use rally_model::{Model, Placement, Term};
 
 /// The edition as the planner sees it.
 pub struct Instance<'m> {
+    /// The compiled edition.
     pub model: &'m Model,
     /// For each workshop, its placements that keep H1–H4 (`Model::feasible_placements`).
     pub placements: Vec<Vec<Placement>>,

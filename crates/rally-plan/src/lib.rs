@@ -19,6 +19,8 @@
 //! - [`bound`]: lower bounds on the penalty.
 //! - [`reasons`]: why a session is left unscheduled, in words a rally leader can act on.
 
+#![warn(missing_docs)]
+
 pub mod bound;
 pub mod construct;
 pub mod coverage;
@@ -55,6 +57,7 @@ pub struct PlanOutcome {
     pub lower_bound: Option<i64>,
     /// Ids of the sessions of `previous` that are not where they were.
     pub moved: Vec<String>,
+    /// Time the planning took.
     pub elapsed: Duration,
 }
 

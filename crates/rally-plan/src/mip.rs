@@ -8,12 +8,12 @@
 //! previous plan first, where they were). Each constraint family of SPEC §6
 //! and each soft term of §7 is one function below, named as in the spec.
 //!
-//! The `coverage` term enters through a necessary condition: a class of
+//! The `coverage` term enters through a necessary condition: a cohort of
 //! members that no placed session of some needed theme reaches (place,
 //! period, audience, seats) is uncertifiable. The model's optimum is then a
 //! lower bound of the penalty, reached when the true coverage agrees.
 
-use crate::coverage::Class;
+use crate::coverage::Cohort;
 use crate::programme::{themes, Programme};
 use good_lp::{constraint, variable, Constraint, Expression, ProblemVariables, Variable};
 use rally_model::{Model, Placement, Term, ThemeSet};
@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 const COVERAGE_ROW_LIMIT: usize = 300;
 
 /// One binary: a session of `workshop` at `at`.
-struct Slot {
+struct Candidate {
     workshop: usize,
     at: Placement,
     y: Variable,
@@ -39,7 +39,7 @@ type Chosen = (usize, Placement, bool);
 struct Builder<'p, 'i, 'm> {
     prog: &'p Programme<'i, 'm>,
     vars: ProblemVariables,
-    slots: Vec<Slot>,
+    slots: Vec<Candidate>,
     objective: Expression,
     constraints: Vec<Constraint>,
     /// The coverage variables and their costs.
@@ -53,7 +53,7 @@ pub struct Outcome {
     /// Whether the solver proved the solution optimal.
     pub optimal: bool,
     /// The `coverage` the model counted (its necessary condition, on the
-    /// classes it holds): with the linear terms, the model's objective.
+    /// cohorts it holds): with the linear terms, the model's objective.
     pub coverage: i64,
 }
 
@@ -63,7 +63,7 @@ pub struct Outcome {
 pub fn solve(
     prog: &Programme,
     free: &[usize],
-    classes: &[Class],
+    cohorts: &[Cohort],
     nodes: u64,
     budget: &Budget,
 ) -> Option<Outcome> {
@@ -93,7 +93,7 @@ pub fn solve(
     b.theme_week();
     b.same_day(&count);
     b.daily_load();
-    b.coverage(classes);
+    b.coverage(cohorts);
     let (values, optimal, coverage) = b.run(nodes, budget)?;
     Some(Outcome {
         placed: assign(prog, free, &values),
@@ -115,13 +115,13 @@ impl<'m> Builder<'_, '_, 'm> {
             for &at in &instance.placements[w] {
                 if self.prog.can_place(probe, at) {
                     let y = self.vars.add(variable().binary());
-                    self.slots.push(Slot { workshop: w, at, y });
+                    self.slots.push(Candidate { workshop: w, at, y });
                 }
             }
         }
     }
 
-    fn sum<'a>(&self, slots: impl IntoIterator<Item = &'a Slot>) -> Expression {
+    fn sum<'a>(&self, slots: impl IntoIterator<Item = &'a Candidate>) -> Expression {
         slots.into_iter().map(|s| s.y).sum()
     }
 
@@ -150,7 +150,7 @@ impl<'m> Builder<'_, '_, 'm> {
     }
 
     /// Groups the binaries by a key, in key order.
-    fn by<K: Ord>(&self, key: impl Fn(&Slot) -> Option<K>) -> BTreeMap<K, Vec<usize>> {
+    fn by<K: Ord>(&self, key: impl Fn(&Candidate) -> Option<K>) -> BTreeMap<K, Vec<usize>> {
         let mut out: BTreeMap<K, Vec<usize>> = BTreeMap::new();
         for (i, s) in self.slots.iter().enumerate() {
             if let Some(k) = key(s) {
@@ -350,13 +350,13 @@ impl<'m> Builder<'_, '_, 'm> {
     }
 
     /// `coverage` (necessary condition): uncovered(c) ≥ 1 − Σ placements of a
-    /// needed theme that class c can attend, for themes the fixed sessions miss.
-    fn coverage(&mut self, classes: &[Class]) {
+    /// needed theme that cohort c can attend, for themes the fixed sessions miss.
+    fn coverage(&mut self, cohorts: &[Cohort]) {
         let model = self.model();
         let fixed = crate::coverage::offers(self.prog);
-        let offered = crate::coverage::offered(model, classes, &fixed);
-        for (c, class) in classes.iter().enumerate() {
-            let missing: ThemeSet = class.themes & !offered[c];
+        let offered = crate::coverage::offered(model, cohorts, &fixed);
+        for (c, cohort) in cohorts.iter().enumerate() {
+            let missing: ThemeSet = cohort.themes & !offered[c];
             if missing == 0 {
                 continue;
             }
@@ -366,7 +366,7 @@ impl<'m> Builder<'_, '_, 'm> {
                     .filter(|&i| {
                         let s = &self.slots[i];
                         model.workshops[s.workshop].themes >> t & 1 == 1
-                            && class.can_attend(model, s.workshop, s.at)
+                            && cohort.can_attend(model, s.workshop, s.at)
                     })
                     .collect();
                 if ids.is_empty() || ids.len() > COVERAGE_ROW_LIMIT {
@@ -379,8 +379,8 @@ impl<'m> Builder<'_, '_, 'm> {
                 continue;
             }
             let uncovered = self.vars.add(variable().min(0));
-            self.objective += class.cost as f64 * uncovered;
-            self.uncovered.push((uncovered, class.cost));
+            self.objective += cohort.cost as f64 * uncovered;
+            self.uncovered.push((uncovered, cohort.cost));
             for ids in rows {
                 let n = self.sum(ids.iter().map(|&i| &self.slots[i]));
                 self.constraints.push(constraint!(uncovered + n >= 1));

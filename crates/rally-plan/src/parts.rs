@@ -10,8 +10,11 @@ use rally_model::Model;
 /// Territories planned together and their sessions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {
+    /// Territory indices, in edition order.
     pub territories: Vec<usize>,
+    /// The sessions whose workshops run in those territories.
     pub sessions: Vec<usize>,
+    /// The members who may go to those territories' venues.
     pub members: Vec<usize>,
 }
 

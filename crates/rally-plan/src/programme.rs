@@ -9,6 +9,7 @@ use rally_model::{Model, Placement, Term};
 /// The state of a part's programme.
 #[derive(Clone)]
 pub struct Programme<'i, 'm> {
+    /// The edition as the planner sees it.
     pub instance: &'i Instance<'m>,
     /// Where each session of the edition is (only the part's sessions are ever set).
     pub at: Vec<Option<Placement>>,
@@ -64,6 +65,7 @@ impl<'i, 'm> Programme<'i, 'm> {
         p
     }
 
+    /// The compiled edition.
     pub fn model(&self) -> &'m Model {
         self.instance.model
     }

@@ -1,25 +1,25 @@
-//! Coverage repair: for each class of members that cannot be certified, move
-//! one session at a time to a placement the class can attend, judged by the
+//! Coverage repair: for each cohort of members that cannot be certified, move
+//! one session at a time to a placement the cohort can attend, judged by the
 //! exact certifiability search of the checker.
 //!
 //! A move is kept when it lowers the total (linear terms + coverage), or
-//! keeps it and brings uncertified classes closer: more of their themes
+//! keeps it and brings uncertified cohorts closer: more of their themes
 //! reachable together (Σ cost × |best|), so chains of moves can certify a
-//! class that no single move does.
+//! cohort that no single move does.
 
-use crate::coverage::{self, Class};
+use crate::coverage::{self, Cohort};
 use crate::programme::Programme;
 use rally_check::certify::reach;
 use rally_check::Reach;
 use rally_model::Placement;
 
-/// Placements tried per class and pass, at most.
+/// Placements tried per cohort and pass, at most.
 const TRIES_PER_CLASS: usize = 4000;
 
 /// The search state of the repair.
 struct Repair<'a, 'p, 'i, 'm> {
     prog: &'p mut Programme<'i, 'm>,
-    classes: &'a [Class],
+    cohorts: &'a [Cohort],
     reach: Vec<Reach>,
 }
 
@@ -31,24 +31,24 @@ struct Effect {
 }
 
 /// Repairs coverage in place until no move helps or time runs out.
-pub fn repair_coverage(prog: &mut Programme, classes: &[Class], out_of_time: &dyn Fn() -> bool) {
+pub fn repair_coverage(prog: &mut Programme, cohorts: &[Cohort], out_of_time: &dyn Fn() -> bool) {
     let model = prog.model();
     let offers = coverage::offers(prog);
-    let reach = classes
+    let reach = cohorts
         .iter()
         .map(|c| reach(model, c.member, &offers))
         .collect();
     let mut r = Repair {
         prog,
-        classes,
+        cohorts,
         reach,
     };
     loop {
         let mut improved = false;
-        let mut order: Vec<usize> = (0..classes.len())
+        let mut order: Vec<usize> = (0..cohorts.len())
             .filter(|&c| !r.reach[c].certifiable)
             .collect();
-        order.sort_by_key(|&c| (-classes[c].cost, c));
+        order.sort_by_key(|&c| (-cohorts[c].cost, c));
         for c in order {
             if out_of_time() {
                 return;
@@ -64,27 +64,27 @@ pub fn repair_coverage(prog: &mut Programme, classes: &[Class], out_of_time: &dy
 }
 
 impl Repair<'_, '_, '_, '_> {
-    /// Progress of a class: its cost times the themes it reaches together.
+    /// Progress of a cohort: its cost times the themes it reaches together.
     fn progress(&self, c: usize, reach: Reach) -> i64 {
-        self.classes[c].cost * (reach.best & self.classes[c].themes).count_ones() as i64
+        self.cohorts[c].cost * (reach.best & self.cohorts[c].themes).count_ones() as i64
     }
 
-    /// Finds and makes the first helpful move for class `c`.
+    /// Finds and makes the first helpful move for cohort `c`.
     fn help(&mut self, c: usize, out_of_time: &dyn Fn() -> bool) -> bool {
         let model = self.prog.model();
-        let class = &self.classes[c];
-        let lacking = class.themes & !self.reach[c].best;
+        let cohort = &self.cohorts[c];
+        let lacking = cohort.themes & !self.reach[c].best;
         let mut candidates: Vec<usize> = self
             .prog
             .sessions
             .iter()
             .copied()
             .filter(|&s| self.prog.instance.is_free(s))
-            .filter(|&s| model.workshop_of(s).themes & class.themes != 0)
+            .filter(|&s| model.workshop_of(s).themes & cohort.themes != 0)
             .filter(|&s| {
                 model.admits(
                     model.sessions[s].workshop,
-                    model.members[class.member].profile,
+                    model.members[cohort.member].profile,
                 )
             })
             .collect();
@@ -93,7 +93,7 @@ impl Repair<'_, '_, '_, '_> {
         for s in candidates {
             let w = model.sessions[s].workshop;
             for &at in &self.prog.instance.placements[w] {
-                if self.prog.at[s] == Some(at) || !class.can_attend(model, w, at) {
+                if self.prog.at[s] == Some(at) || !cohort.can_attend(model, w, at) {
                     continue;
                 }
                 tries += 1;
@@ -124,8 +124,8 @@ impl Repair<'_, '_, '_, '_> {
         }
     }
 
-    /// The effect of moving `s` to `at` for class `c` first (cheap rejection),
-    /// then for every class the move touches; the programme is left as it was.
+    /// The effect of moving `s` to `at` for cohort `c` first (cheap rejection),
+    /// then for every cohort the move touches; the programme is left as it was.
     fn try_move(&mut self, c: usize, s: usize, at: Placement) -> Option<Effect> {
         let model = self.prog.model();
         let w = model.sessions[s].workshop;
@@ -143,7 +143,7 @@ impl Repair<'_, '_, '_, '_> {
         let mut effect = None;
         if linear <= 0 {
             let offers = coverage::offers(self.prog);
-            let mine = reach(model, self.classes[c].member, &offers);
+            let mine = reach(model, self.cohorts[c].member, &offers);
             if self.progress(c, mine) > self.progress(c, self.reach[c]) {
                 effect = Some(self.effect(w, old, at, linear, &offers));
             }
@@ -152,7 +152,7 @@ impl Repair<'_, '_, '_, '_> {
         effect
     }
 
-    /// The change in total and progress over the classes that can attend the
+    /// The change in total and progress over the cohorts that can attend the
     /// old or the new placement.
     fn effect(
         &self,
@@ -168,15 +168,15 @@ impl Repair<'_, '_, '_, '_> {
             progress: 0,
             reach: Vec::new(),
         };
-        for (k, class) in self.classes.iter().enumerate() {
-            let touched = class.can_attend(model, w, at)
-                || old.is_some_and(|o| class.can_attend(model, w, o));
+        for (k, cohort) in self.cohorts.iter().enumerate() {
+            let touched = cohort.can_attend(model, w, at)
+                || old.is_some_and(|o| cohort.can_attend(model, w, o));
             if !touched {
                 continue;
             }
-            let now = reach(model, class.member, offers);
+            let now = reach(model, cohort.member, offers);
             let was = self.reach[k];
-            e.total += class.cost * (!now.certifiable as i64 - !was.certifiable as i64);
+            e.total += cohort.cost * (!now.certifiable as i64 - !was.certifiable as i64);
             e.progress += self.progress(k, now) - self.progress(k, was);
             e.reach.push((k, now));
         }

@@ -7,7 +7,7 @@
 //! with the best programme so far.
 
 use crate::construct::{self, Needs};
-use crate::coverage::{self, Class};
+use crate::coverage::{self, Cohort};
 use crate::instance::Instance;
 use crate::mip;
 use crate::parts::Part;
@@ -30,6 +30,7 @@ const NEIGHBOURHOOD_NODES: u64 = 200;
 
 /// The programme of a part and what is known of its optimum.
 pub struct Solved {
+    /// Where each of the part's placed sessions is.
     pub placed: BTreeMap<usize, Placement>,
     /// A lower bound on the part's penalty.
     pub lower_bound: Option<i64>,
@@ -62,16 +63,16 @@ pub fn solve_part(
     let model = instance.model;
     let mut rng =
         ChaCha8Rng::seed_from_u64(seed ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-    let classes = coverage::classes(model, &part.members);
+    let cohorts = coverage::cohorts(model, &part.members);
     let mut prog = Programme::new(instance, &part.sessions, &part.territories);
-    construct::greedy(&mut prog, &classes, &mut rng);
+    construct::greedy(&mut prog, &cohorts, &mut rng);
     let mut state = State {
-        coverage: coverage_of(&prog, &classes),
+        coverage: coverage_of(&prog, &cohorts),
         prog,
     };
     best.report(index, state.total());
     let out_of_time = || budget.late();
-    relocate(&mut state, &classes, &mut rng, &out_of_time);
+    relocate(&mut state, &cohorts, &mut rng, &out_of_time);
     best.report(index, state.total());
     let linear_bound = crate::bound::linear(instance, part);
     let mut proven = None;
@@ -83,18 +84,18 @@ pub fn solve_part(
         .collect();
     if state.prog.cost() > linear_bound && !out_of_time() {
         if binaries(instance, &free) <= WHOLE_PART_LIMIT {
-            proven = whole(&mut state, &free, &classes, budget);
+            proven = whole(&mut state, &free, &cohorts, budget);
         } else {
-            neighbourhoods(&mut state, part, &classes, &mut rng, budget, best, index);
+            neighbourhoods(&mut state, part, &cohorts, &mut rng, budget, best, index);
         }
     }
     if state.coverage > 0 {
-        crate::repair::repair_coverage(&mut state.prog, &classes, &out_of_time);
-        state.coverage = coverage_of(&state.prog, &classes);
+        crate::repair::repair_coverage(&mut state.prog, &cohorts, &out_of_time);
+        state.coverage = coverage_of(&state.prog, &cohorts);
     }
     let offers = coverage::offers(&state.prog);
-    let ok = coverage::certifiable(model, &classes, &offers);
-    let suspects = classes
+    let ok = coverage::certifiable(model, &cohorts, &offers);
+    let suspects = cohorts
         .iter()
         .zip(&ok)
         .filter(|(_, ok)| !**ok)
@@ -115,11 +116,11 @@ pub fn solve_part(
 }
 
 /// The exact coverage term of a programme.
-fn coverage_of(prog: &Programme, classes: &[Class]) -> i64 {
+fn coverage_of(prog: &Programme, cohorts: &[Cohort]) -> i64 {
     let offers = coverage::offers(prog);
     coverage::cost(
-        classes,
-        &coverage::certifiable(prog.model(), classes, &offers),
+        cohorts,
+        &coverage::certifiable(prog.model(), cohorts, &offers),
     )
 }
 
@@ -140,7 +141,7 @@ fn binaries(instance: &Instance, sessions: &[usize]) -> usize {
 /// linear terms without raising coverage.
 fn relocate(
     state: &mut State,
-    classes: &[Class],
+    cohorts: &[Cohort],
     rng: &mut ChaCha8Rng,
     out_of_time: &dyn Fn() -> bool,
 ) {
@@ -154,7 +155,7 @@ fn relocate(
     order.shuffle(rng);
     loop {
         let mut improved = false;
-        let needs = Needs::new(&state.prog, classes);
+        let needs = Needs::new(&state.prog, cohorts);
         for &s in &order {
             if out_of_time() {
                 return;
@@ -181,20 +182,20 @@ fn relocate(
             break;
         }
     }
-    state.coverage = coverage_of(&state.prog, classes);
+    state.coverage = coverage_of(&state.prog, cohorts);
 }
 
 /// The whole part through the exact model; its bound when proven optimal.
-fn whole(state: &mut State, free: &[usize], classes: &[Class], budget: &Budget) -> Option<i64> {
+fn whole(state: &mut State, free: &[usize], cohorts: &[Cohort], budget: &Budget) -> Option<i64> {
     budget.spend(1);
-    let (mut candidate, optimal, relaxed) = resolve(state, free, classes, budget, WHOLE_NODES)?;
+    let (mut candidate, optimal, relaxed) = resolve(state, free, cohorts, budget, WHOLE_NODES)?;
     let bound = (optimal && state.prog.instance.previous.iter().all(Option::is_none))
         .then(|| candidate.prog.cost() + relaxed);
     if candidate.coverage > relaxed {
         // The model's coverage is a necessary condition only: mend what it let through.
         let out_of_time = || budget.late();
-        crate::repair::repair_coverage(&mut candidate.prog, classes, &out_of_time);
-        candidate.coverage = coverage_of(&candidate.prog, classes);
+        crate::repair::repair_coverage(&mut candidate.prog, cohorts, &out_of_time);
+        candidate.coverage = coverage_of(&candidate.prog, cohorts);
     }
     if candidate.total() < state.total() {
         *state = candidate;
@@ -207,7 +208,7 @@ fn whole(state: &mut State, free: &[usize], classes: &[Class], budget: &Budget) 
 fn resolve<'i, 'm>(
     state: &State<'i, 'm>,
     free: &[usize],
-    classes: &[Class],
+    cohorts: &[Cohort],
     budget: &Budget,
     nodes: u64,
 ) -> Option<(State<'i, 'm>, bool, i64)> {
@@ -220,13 +221,13 @@ fn resolve<'i, 'm>(
     if budget.late() {
         return None;
     }
-    let outcome = mip::solve(&prog, free, classes, nodes, budget)?;
+    let outcome = mip::solve(&prog, free, cohorts, nodes, budget)?;
     for (s, at) in outcome.placed {
         if prog.can_place(s, at) {
             prog.place(s, at);
         }
     }
-    let coverage = coverage_of(&prog, classes);
+    let coverage = coverage_of(&prog, cohorts);
     Some((State { prog, coverage }, outcome.optimal, outcome.coverage))
 }
 
@@ -234,7 +235,7 @@ fn resolve<'i, 'm>(
 fn neighbourhoods(
     state: &mut State,
     part: &Part,
-    classes: &[Class],
+    cohorts: &[Cohort],
     rng: &mut ChaCha8Rng,
     budget: &Budget,
     best: &Progress,
@@ -290,7 +291,7 @@ fn neighbourhoods(
         let hood = &hoods[i % hoods.len()];
         i += 1;
         budget.spend(1);
-        match resolve(state, hood, classes, budget, NEIGHBOURHOOD_NODES) {
+        match resolve(state, hood, cohorts, budget, NEIGHBOURHOOD_NODES) {
             Some((candidate, _, _)) if candidate.total() < state.total() => {
                 *state = candidate;
                 best.report(index, state.total());

@@ -66,12 +66,12 @@ fn exact_optimum(model: &Model) -> i64 {
         .copied()
         .filter(|&s| instance.is_free(s))
         .collect();
-    let classes =
-        rally_plan::coverage::classes(model, &(0..model.members.len()).collect::<Vec<_>>());
+    let cohorts =
+        rally_plan::coverage::cohorts(model, &(0..model.members.len()).collect::<Vec<_>>());
     let outcome = rally_plan::mip::solve(
         &prog,
         &free,
-        &classes,
+        &cohorts,
         u64::MAX,
         &rally_search::Budget::default(),
     )

@@ -18,7 +18,9 @@ const TRIES: usize = 2;
 
 /// The best programme's courses and what was moved to get there.
 pub struct Improved<'m> {
+    /// What each member may attend on the best programme.
     pub board: Board<'m>,
+    /// The courses on that board.
     pub found: Found,
     /// Sessions moved, in the order they were.
     pub moved: Vec<usize>,

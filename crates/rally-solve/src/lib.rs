@@ -25,6 +25,8 @@
 //! planner leaves goes to the improvement and the search, whose plan only
 //! gets better: beyond what the planner needs, more effort never gives a worse plan.
 
+#![warn(missing_docs)]
+
 pub mod bound;
 pub mod improve;
 pub mod lns;
@@ -57,6 +59,7 @@ pub struct SolveOutcome {
     pub effort: u64,
     /// A lower bound on the total penalty of any plan (see [`bound`]).
     pub lower_bound: Option<i64>,
+    /// Time the solve took.
     pub elapsed: Duration,
 }
 
