@@ -17,6 +17,19 @@ pub struct Board<'m> {
     pub usable: Vec<Vec<usize>>,
     /// For each member, the checker's exact certifiability on these offers.
     pub reach: Vec<Reach>,
+    /// When re-planning (SPEC §9): the published courses, which the search
+    /// starts from and leaves only where the `rerouted` term pays.
+    pub previous: Option<Previous>,
+}
+
+/// The published courses on a board's offers, for each member, as sorted
+/// offer indices (sessions after the frozen date only).
+#[derive(Debug, Clone, Default)]
+pub struct Previous {
+    /// The sessions of its published course the programme still offers.
+    pub old: Vec<Vec<usize>>,
+    /// What it keeps of them (C1–C4 still hold): where the search starts.
+    pub kept: Vec<Vec<usize>>,
 }
 
 impl<'m> Board<'m> {
@@ -68,7 +81,15 @@ impl<'m> Board<'m> {
             offers,
             usable,
             reach,
+            previous: None,
         }
+    }
+
+    /// Whether the member's published course holds the offer (re-planning only).
+    pub fn published(&self, m: usize, offer: usize) -> bool {
+        self.previous
+            .as_ref()
+            .is_some_and(|p| p.old[m].binary_search(&offer).is_ok())
     }
 
     /// The day of an offer.

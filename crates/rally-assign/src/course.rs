@@ -8,7 +8,10 @@
 //! `theme_missing` (so that who cannot be certified still comes for the
 //! themes it can validate), `wish`, `group_day`/`participant_day`,
 //! `travel_minute` (the checker's rules for one member), and the `underfill` it
-//! saves (a seat taken in a session short of its min is a saving). The
+//! saves (a seat taken in a session short of its min is a saving); when
+//! re-planning, `rerouted` for every session added to or dropped from the
+//! published course (each offer is priced ± its weight, the published
+//! course's size being a constant). The
 //! programme is exact for the offers it is given: C4's travel rule needs only
 //! consecutive pairs, and attending a workshop twice never helps (the second
 //! session is dropped).
@@ -142,6 +145,40 @@ pub fn price(ctx: &Ctx, lo: usize, load: &[u32], h: u32) -> i64 {
     -(ctx.board.model.weights[Term::Underfill] * short as i64)
 }
 
+/// What re-planning adds for an offer in a course (SPEC §9 `rerouted`):
+/// the weight when the published course lacks it, minus it when it holds
+/// it; 0 outside re-planning. Summed over a course and added to the weight
+/// times the published course's size, it is [`rerouted`].
+pub fn reroute_price(ctx: &Ctx, lm: usize, lo: usize) -> i64 {
+    if ctx.board.previous.is_none() {
+        return 0;
+    }
+    let w = ctx.board.model.weights[Term::Rerouted];
+    if ctx
+        .board
+        .published(ctx.part.members[lm], ctx.part.offers[lo])
+    {
+        -w
+    } else {
+        w
+    }
+}
+
+/// The `rerouted` term of a course (local offers): sessions added to or
+/// dropped from the member's published course, weighted; 0 outside re-planning.
+pub fn rerouted(ctx: &Ctx, lm: usize, course: &[usize]) -> i64 {
+    let Some(previous) = &ctx.board.previous else {
+        return 0;
+    };
+    let old = &previous.old[ctx.part.members[lm]];
+    let kept = course
+        .iter()
+        .filter(|&&o| old.binary_search(&ctx.part.offers[o]).is_ok())
+        .count();
+    let changes = course.len() + old.len() - 2 * kept;
+    ctx.board.model.weights[Term::Rerouted] * changes as i64
+}
+
 /// Minutes of one day's travel (offers in period order), by the checker's rule.
 fn day_travel(ctx: &Ctx, m: &Member, day: &[usize]) -> i64 {
     let stops: Vec<(usize, usize)> = day
@@ -162,11 +199,11 @@ fn day_weight(ctx: &Ctx, m: &Member) -> i64 {
 }
 
 /// The course terms a course (local offers in period order) adds with the
-/// others' seats `load`: [`terms`] minus the underfill it saves; overbooked
+/// others' seats `load`: [`terms`] and [`rerouted`] minus the underfill it saves; overbooked
 /// offers cost `rule.overbook` each.
 pub fn cost(ctx: &Ctx, lm: usize, course: &[usize], load: &[u32], rule: Rule) -> i64 {
     let h = ctx.member(lm).headcount;
-    let mut total = terms(ctx, lm, course, rule.partial);
+    let mut total = terms(ctx, lm, course, rule.partial) + rerouted(ctx, lm, course);
     for &o in course {
         total += price(ctx, o, load, h);
         if load[o] + h > ctx.capacity(o) {
@@ -241,7 +278,7 @@ pub fn best(ctx: &Ctx, lm: usize, load: &[u32], rule: Rule) -> Choice {
         while end < candidates.len() && ctx.day(candidates[end].0) == day {
             end += 1;
         }
-        let plans = day_plans(ctx, m, &candidates[start..end], load, rule);
+        let plans = day_plans(ctx, lm, &candidates[start..end], load, rule);
         start = end;
         if plans.is_empty() {
             continue;
@@ -322,14 +359,9 @@ pub fn best(ctx: &Ctx, lm: usize, load: &[u32], rule: Rule) -> Choice {
 
 /// The day plans of one day: for every set of bits, the cheapest sequence of
 /// sessions reaching it, keeping only plans no cheaper plan covers.
-fn day_plans(
-    ctx: &Ctx,
-    m: &Member,
-    day: &[(usize, u32)],
-    load: &[u32],
-    rule: Rule,
-) -> Vec<DayPlan> {
+fn day_plans(ctx: &Ctx, lm: usize, day: &[(usize, u32)], load: &[u32], rule: Rule) -> Vec<DayPlan> {
     let model = ctx.board.model;
+    let m = ctx.member(lm);
     let mut best: Vec<DayPlan> = Vec::new();
     let mut stack: Vec<(Vec<usize>, u32)> = (0..day.len()).map(|i| (vec![i], day[i].1)).collect();
     while let Some((seq, gain)) = stack.pop() {
@@ -337,7 +369,7 @@ fn day_plans(
         let mut c =
             day_weight(ctx, m) + model.weights[Term::TravelMinute] * day_travel(ctx, m, &offers);
         for &o in &offers {
-            c += price(ctx, o, load, m.headcount);
+            c += price(ctx, o, load, m.headcount) + reroute_price(ctx, lm, o);
             if load[o] + m.headcount > ctx.capacity(o) {
                 c += rule.overbook.unwrap_or(0);
             }

@@ -1,13 +1,14 @@
 //! Courses when re-planning a published plan (SPEC §9): what has run stays
 //! (OLD_PLAN's courses up to the frozen date, or the attendance), every
 //! member keeps the rest of its course where the new programme still allows
-//! it, and only the members a change reaches (who lost a session, missed one,
-//! or are new) are re-routed; a member left uncertified is re-routed too when
-//! that certifies it. Re-routing adds sessions to what a member keeps, with
-//! the seats the others keep taken: the search of [`crate::search`] runs on
-//! what is left (themes not yet validated, days not yet used, later periods).
+//! it, and the search of [`crate::search`] starts from there on what is left
+//! (themes not yet validated, days not yet used, sessions after DATE) with
+//! `rerouted` in every course's cost: members with nothing (new ones) are
+//! routed, and a course changes only where the penalty drops by more than
+//! the changes cost (someone certified, a theme validated, a seat freed for
+//! a late registration by moving someone to another session).
 
-use crate::board::Board;
+use crate::board::{Board, Previous};
 use crate::{headcount, AssignOutcome, Options};
 use rally_check::changes::without_frozen;
 use rally_check::{Changes, Resolved};
@@ -26,25 +27,20 @@ pub fn reroute(model: &Model, plan: &Plan, replan: &Replan, options: &Options) -
     let ctx = Context::new(model, &programme, replan);
     let mut courses: Vec<Vec<String>> = (0..model.members.len()).map(|m| ctx.kept(m)).collect();
     ctx.make_feasible(&mut courses);
-    let candidate: Vec<bool> = (0..model.members.len())
-        .map(|m| ctx.reached(m, &courses[m]) || ctx.wants(m, &courses[m]))
+    let ran: Vec<Vec<String>> = courses
+        .iter()
+        .map(|c| c.iter().filter(|s| ctx.ran(s)).cloned().collect())
         .collect();
-    let residual = ctx.residual(&courses, &candidate);
-    let offers = ctx.offers_left(&residual, &courses);
-    let board = Board::with_offers(&residual, offers);
+    let residual = ctx.residual(&ran);
+    let mut board = Board::with_offers(&residual, ctx.offers_left(&residual));
+    ctx.start_from(&mut board, &courses, &ran);
     let found = crate::search::run(&board, options.seed, &options.budget, options.progress);
     for (m, list) in found.courses.iter().enumerate() {
-        if !candidate[m] || list.is_empty() {
-            continue;
-        }
-        let mut course = courses[m].clone();
-        course.extend(
+        courses[m] = ran[m].clone();
+        courses[m].extend(
             list.iter()
                 .map(|&o| model.sessions[board.offers[o].session].id.clone()),
         );
-        if ctx.reached(m, &courses[m]) || ctx.certifies(m, &course) {
-            courses[m] = course;
-        }
     }
     ctx.make_feasible(&mut courses);
     let mut out = programme.clone();
@@ -175,22 +171,6 @@ impl<'a> Context<'a> {
         out
     }
 
-    /// Whether a change reached the member: what it keeps is not its OLD_PLAN
-    /// course (a session lost or missed; no entry is an empty course), or
-    /// OLD_PLAN had no courses at all. A member new to the edition reaches
-    /// the search through [`Context::wants`], as one left uncertified.
-    fn reached(&self, m: usize, course: &[String]) -> bool {
-        if self.replan.old.courses.is_none() {
-            return true;
-        }
-        let id = self.model.members[m].id.as_str();
-        let old = self
-            .old_courses
-            .get(id)
-            .map_or(&[][..], |c| &c.sessions[..]);
-        set(old) != set(course)
-    }
-
     fn themes(&self, course: &[String]) -> ThemeSet {
         course
             .iter()
@@ -198,30 +178,13 @@ impl<'a> Context<'a> {
             .fold(0, |t, s| t | self.model.workshop_of(s).themes)
     }
 
-    /// Whether the course certifies the member.
-    fn certifies(&self, m: usize, course: &[String]) -> bool {
-        let need = self.model.members[m].themes;
-        self.themes(course) & need == need
-    }
-
-    /// Whether the member wants a certificate its course does not give.
-    fn wants(&self, m: usize, course: &[String]) -> bool {
-        self.model.members[m].certificate && !self.certifies(m, course)
-    }
-
-    /// The edition as the re-routing search sees it: a candidate needs only
-    /// the themes it has not validated, the wishes it has not attended and
-    /// the days it has left, and is free only after DATE on days it does not
-    /// already go out; the other members attend nothing more.
-    fn residual(&self, courses: &[Vec<String>], candidate: &[bool]) -> Model {
+    /// The edition as the re-routing search sees it: a member needs only
+    /// the themes it has not validated in the sessions that ran, the wishes
+    /// it has not attended and the days it has left.
+    fn residual(&self, ran: &[Vec<String>]) -> Model {
         let model = self.model;
         let mut rm = model.clone();
-        for (m, member) in rm.members.iter_mut().enumerate() {
-            if !candidate[m] {
-                member.available.clear();
-                continue;
-            }
-            let course = &courses[m];
+        for (member, course) in rm.members.iter_mut().zip(ran) {
             let sessions: Vec<usize> = course.iter().filter_map(|s| model.session(s)).collect();
             member.themes &= !self.themes(course);
             member
@@ -234,39 +197,60 @@ impl<'a> Context<'a> {
             member.max_days = member.max_days.map(|d| d.saturating_sub(days.len() as u32));
             if member.max_days == Some(0) {
                 member.available.clear();
-                continue;
-            }
-            for p in 0..model.grid.n_periods() {
-                let date = model.grid.days[model.grid.day_of(p)];
-                if self.replan.is_frozen_date(Some(date)) || days.contains(&date) {
-                    member.available.set(p, false);
-                }
             }
         }
         rm
     }
 
-    /// The programme's offers after DATE with the seats kept courses take
-    /// already taken away, and no second session of a workshop a member keeps.
-    fn offers_left(&self, residual: &Model, courses: &[Vec<String>]) -> Vec<rally_check::Offer> {
-        let mut taken: HashMap<&str, u32> = HashMap::new();
-        for (m, course) in courses.iter().enumerate() {
-            for s in course {
-                *taken.entry(s.as_str()).or_default() += self.model.members[m].headcount;
-            }
-        }
+    /// The programme's offers after DATE.
+    fn offers_left(&self, residual: &Model) -> Vec<rally_check::Offer> {
         Resolved::new(residual, self.programme)
             .offers
             .into_iter()
             .filter(|o| !self.ran(&self.model.sessions[o.session].id))
-            .map(|mut o| {
-                let id = self.model.sessions[o.session].id.as_str();
-                o.capacity = o
-                    .capacity
-                    .saturating_sub(taken.get(id).copied().unwrap_or(0));
-                o
-            })
             .collect()
+    }
+
+    /// Where the search starts: each member's published course after DATE
+    /// and what it keeps of it, as offers; a member may attend what it keeps,
+    /// and no second session of a workshop it attended.
+    fn start_from(&self, board: &mut Board, courses: &[Vec<String>], ran: &[Vec<String>]) {
+        let offer_of: HashMap<&str, usize> = board
+            .offers
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (self.model.sessions[o.session].id.as_str(), i))
+            .collect();
+        let offers = |list: &mut dyn Iterator<Item = &String>| -> Vec<usize> {
+            let mut out: Vec<usize> = list
+                .filter_map(|s| offer_of.get(s.as_str()).copied())
+                .collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        };
+        let mut previous = Previous::default();
+        for (m, course) in courses.iter().enumerate() {
+            let id = self.model.members[m].id.as_str();
+            let old = self
+                .old_courses
+                .get(id)
+                .map_or(&[][..], |c| &c.sessions[..]);
+            previous.old.push(offers(&mut old.iter()));
+            let kept = offers(&mut course.iter());
+            let attended: Vec<usize> = ran[m]
+                .iter()
+                .filter_map(|s| self.model.session(s))
+                .map(|s| self.model.sessions[s].workshop)
+                .collect();
+            let usable = &mut board.usable[m];
+            usable.retain(|&o| !attended.contains(&board.offers[o].workshop));
+            usable.extend(&kept);
+            usable.sort_unstable();
+            usable.dedup();
+            previous.kept.push(kept);
+        }
+        board.previous = Some(previous);
     }
 
     /// Drops sessions that break C1–C4 from the courses, never one that ran:

@@ -5,8 +5,13 @@
 //! then re-optimises every course in a seeded order. Small parts also go
 //! through the exact model (limited by nodes). Anytime: after the greedy
 //! pass, every phase stops when the budget is cut short by the clock.
+//!
+//! Re-planning (the board has [`Previous`] courses): the search starts from
+//! the courses kept, routes those with none, and weighs `rerouted` in every
+//! course's cost (partial courses included: `theme_missing` counts); an
+//! ejection chain stands only where the part's penalty drops.
 
-use crate::board::Board;
+use crate::board::{Board, Previous};
 use crate::course::{self, Choice, Ctx, Rule};
 use crate::{bound, exact};
 use rally_check::penalty;
@@ -193,7 +198,10 @@ impl Assignment {
                 penalty::underfill(ctx.board.model, ctx.offer(o).workshop, self.load[o].into())
             })
             .sum();
-        members + underfill
+        let rerouted: i64 = (0..self.course.len())
+            .map(|lm| course::rerouted(ctx, lm, &self.course[lm]))
+            .sum();
+        members + rerouted + underfill
     }
 }
 
@@ -220,6 +228,15 @@ impl Solver<'_> {
         self.tracker.report(self.index, self.a.objective(self.ctx));
     }
 
+    /// The rule of the local search: partial courses count when re-planning
+    /// (its costs are then the penalty's own).
+    fn rule(&self) -> Rule<'static> {
+        Rule {
+            partial: self.ctx.board.previous.is_some(),
+            ..Rule::default()
+        }
+    }
+
     fn certifiable(&self, lm: usize) -> bool {
         let m = self.ctx.part.members[lm];
         self.ctx.board.model.members[m].certificate && self.ctx.board.reach[m].certifiable
@@ -227,6 +244,10 @@ impl Solver<'_> {
 
     /// Every phase in turn; returns the part's upper bound and whether it is proven.
     fn solve(&mut self, seed: u64) -> (u64, bool) {
+        let ctx = self.ctx;
+        if let Some(previous) = &ctx.board.previous {
+            return self.solve_from(previous, seed);
+        }
         let order = self.scarcity_order(seed);
         let groups: Vec<usize> = order
             .iter()
@@ -282,6 +303,43 @@ impl Solver<'_> {
         self.partial_courses();
         let got = self.a.headcount(self.ctx);
         (upper.max(got), optimal || got >= upper)
+    }
+
+    /// Re-planning: every member starts from the course it keeps, those with
+    /// none take their best one in order of scarcity, then repair and local
+    /// search as in [`Solver::solve`], each change standing only where it pays.
+    fn solve_from(&mut self, previous: &Previous, seed: u64) -> (u64, bool) {
+        let part = self.ctx.part;
+        for (lm, &m) in part.members.iter().enumerate() {
+            let kept: Vec<usize> = previous.kept[m]
+                .iter()
+                .filter_map(|o| part.offers.binary_search(o).ok())
+                .collect();
+            self.a.put(self.ctx, lm, kept);
+        }
+        let order = self.scarcity_order(seed);
+        let empty: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&lm| self.a.course[lm].is_empty())
+            .collect();
+        for lm in empty {
+            let choice = course::best(self.ctx, lm, &self.a.load, Rule::default());
+            self.a.put(self.ctx, lm, choice.offers);
+        }
+        self.report();
+        let mut rng = ChaCha8Rng::seed_from_u64(seed ^ part.members[0] as u64);
+        for _ in 0..ROUNDS {
+            let repaired = self.repair(&order);
+            let improved = self.local_search(&mut rng);
+            self.report();
+            if (!repaired && !improved) || self.late() {
+                break;
+            }
+        }
+        self.partial_courses();
+        let got = self.a.headcount(self.ctx);
+        (bound::part(self.ctx).max(got), false)
     }
 
     /// Who stays uncertified comes, on the seats left, for the themes it can
@@ -372,6 +430,8 @@ impl Solver<'_> {
     /// Gives `lm` a certifying course, moving occupants of the seats it needs;
     /// undone unless everyone moved stays certified.
     fn let_in(&mut self, lm: usize) -> bool {
+        let replanning = self.ctx.board.previous.is_some();
+        let before = replanning.then(|| self.a.objective(self.ctx));
         let mut log: Log = Vec::new();
         let old = self.a.take(self.ctx, lm);
         log.push((lm, old.clone()));
@@ -383,7 +443,8 @@ impl Solver<'_> {
         self.a.put(self.ctx, lm, relaxed.offers);
         let locked = self.overbooked(lm);
         let mut moved = vec![lm];
-        if self.make_room(&locked, CHAIN_DEPTH, &mut log, &mut moved) {
+        let pays = |s: &Self| before.is_none_or(|b| s.a.objective(s.ctx) < b);
+        if self.make_room(&locked, CHAIN_DEPTH, &mut log, &mut moved) && pays(self) {
             true
         } else {
             self.rollback(&mut log, 0);
@@ -521,8 +582,8 @@ impl Solver<'_> {
                     continue;
                 }
                 let old = self.a.take(self.ctx, lm);
-                let before = course::cost(self.ctx, lm, &old, &self.a.load, Rule::default());
-                let choice = course::best(self.ctx, lm, &self.a.load, Rule::default());
+                let before = course::cost(self.ctx, lm, &old, &self.a.load, self.rule());
+                let choice = course::best(self.ctx, lm, &self.a.load, self.rule());
                 if choice.cost < before {
                     self.a.put(self.ctx, lm, choice.offers);
                     improved = true;
