@@ -599,5 +599,6 @@ fn rebuild<'m>(
         offers: fresh,
         usable,
         reach,
+        previous: None,
     }
 }
