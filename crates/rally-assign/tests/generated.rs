@@ -65,15 +65,7 @@ fn same_seed_same_plan() {
 fn on_fifty_editions_the_assignment_scores_as_the_checker() {
     use rayon::prelude::*;
     (0..50u64).into_par_iter().for_each(|seed| {
-        let profile = if seed % 2 == 0 {
-            rally_generate::Profile::Tight
-        } else {
-            rally_generate::Profile::Generous
-        };
-        let mut ed = rally_generate::generate_with(1, seed, profile);
-        ed.participants.truncate(60);
-        let text = serde_json::to_string(&ed).expect("serializes");
-        let model = rally_model::parse_edition(&text).expect("a valid edition");
+        let model = rally_generate::sample(seed, 60);
         let plan = support::greedy_programme(&model);
         let options = Options {
             seed,

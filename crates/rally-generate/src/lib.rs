@@ -56,6 +56,21 @@ pub fn generate(territories: usize, seed: u64) -> Edition {
     generate_with(territories, seed, Profile::Generous)
 }
 
+/// The small editions that tests of many seeds run on: one département, of
+/// the tight profile for even seeds and the generous one for odd seeds, cut
+/// to its first `participants`, compiled.
+pub fn sample(seed: u64, participants: usize) -> rally_model::Model {
+    let profile = if seed.is_multiple_of(2) {
+        Profile::Tight
+    } else {
+        Profile::Generous
+    };
+    let mut ed = generate_with(1, seed, profile);
+    ed.participants.truncate(participants);
+    let text = serde_json::to_string(&ed).expect("an edition serializes");
+    rally_model::parse_edition(&text).expect("a generated edition is valid")
+}
+
 /// A synthetic edition of `territories` départements from `seed`, of the
 /// given profile.
 ///
