@@ -122,19 +122,14 @@ fn suggestion(p: &Programme, x: &rally_assign::Suggestion) -> String {
             ("workshop", workshop.id.as_str().into()),
             ("title", workshop.title.as_str().into()),
             ("weekday", t.weekday(weekday).into()),
-            ("slot", lower_first(&p.slot_name(slot)).into()),
+            (
+                "slot",
+                rally_export::view::lower_first(&p.slot_name(slot)).into(),
+            ),
             ("venue", p.venue(venue).1.into()),
             ("whom", whom.into()),
         ],
     )
-}
-
-/// `matin` for `Matin`: a slot's name inside a sentence.
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// The lines `rally solve` adds: the programme's penalty before courses,

@@ -1,14 +1,76 @@
-//! Why a member cannot be certified, in words a rally leader can act on.
+//! Why a member cannot be certified, in words a rally leader can act on:
+//! [`reasons`] as data (what the outputs word in their language), [`words`]
+//! in English (the JSON report's `why`, one sentence per reason).
 
 use crate::certify::{barrier, reach_themes, Barrier, Limits, Reach};
 use crate::resolve::{Offer, OfferIndex};
+use chrono::NaiveDate;
 use rally_model::types::{Availability, Rule};
 use rally_model::{Model, ThemeSet};
 use std::collections::BTreeMap;
 
-/// One sentence per missing theme, or one about the limits that keep the
-/// themes apart; `reach` is the member's search result on `offers`.
-pub fn why(model: &Model, member: usize, offers: &OfferIndex, reach: Reach) -> String {
+/// How many sessions a reason lists for one barrier; the rest are counted.
+const LISTED: usize = 6;
+
+/// A session a reason names: which, when and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seen {
+    /// Index in [`Model::sessions`].
+    pub session: usize,
+    pub date: NaiveDate,
+    /// Index in the calendar's slots.
+    pub slot: usize,
+    /// Index in [`Model::venues`].
+    pub venue: usize,
+}
+
+/// The sessions of a theme one barrier keeps from the member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Blocked {
+    pub barrier: Barrier,
+    /// The first [`LISTED`] of them.
+    pub sessions: Vec<Seen>,
+    /// How many more.
+    pub more: usize,
+}
+
+/// The limit of the member's that keeps apart themes it can reach one by one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// Its `max_days`.
+    MaxDays(u32),
+    /// Its `max_per_day`.
+    MaxPerDay(u32),
+    /// The travel times between same-day venues.
+    Travel,
+}
+
+/// One reason a member cannot be certified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// No scheduled session covers the theme.
+    NoSession { theme: usize },
+    /// The theme is offered only in sessions kept from the member, by
+    /// barrier, and in `elsewhere` sessions outside its territory.
+    OnlyIn {
+        theme: usize,
+        blocked: Vec<Blocked>,
+        elsewhere: usize,
+    },
+    /// The themes `alone` can each be reached, but not together (with the
+    /// themes `others`, when some); `limit` is the one that keeps them
+    /// apart, `None` when their sessions fall in the same periods or days.
+    Apart {
+        alone: ThemeSet,
+        others: ThemeSet,
+        limit: Option<Limit>,
+    },
+}
+
+/// Why the member cannot be certified, as data: a reason per missing theme
+/// no session can give it, then one about the limits that keep the others
+/// apart.
+pub fn reasons(model: &Model, member: usize, offers: &OfferIndex, reach: Reach) -> Vec<Reason> {
     let m = &model.members[member];
     let mine = offers.for_member(model, member);
     let missing = m.themes & !reach.best;
@@ -24,7 +86,7 @@ pub fn why(model: &Model, member: usize, offers: &OfferIndex, reach: Reach) -> S
             .collect();
         let elsewhere = offers.with_theme(t) - with_theme.len();
         if with_theme.is_empty() && elsewhere == 0 {
-            reasons.push(format!("no scheduled session covers `{}`", model.themes[t]));
+            reasons.push(Reason::NoSession { theme: t });
             continue;
         }
         let mut blocked: BTreeMap<Barrier, Vec<&Offer>> = BTreeMap::new();
@@ -39,36 +101,104 @@ pub fn why(model: &Model, member: usize, offers: &OfferIndex, reach: Reach) -> S
             reachable_alone |= 1 << t;
             continue;
         }
-        let mut clauses: Vec<String> = blocked
-            .iter()
-            .map(|(b, os)| clause(model, member, *b, os))
+        let blocked = blocked
+            .into_iter()
+            .map(|(barrier, os)| Blocked {
+                barrier,
+                sessions: os.iter().take(LISTED).map(|o| seen(model, o)).collect(),
+                more: os.len().saturating_sub(LISTED),
+            })
             .collect();
-        if elsewhere > 0 {
-            clauses.push(format!(
-                "{elsewhere} session(s) outside {}'s territory {}",
-                who(model, member),
-                m.territory
-                    .map(|t| model.territories[t].as_str())
-                    .unwrap_or("")
-            ));
-        }
-        reasons.push(format!(
-            "`{}` is offered only in {}",
-            model.themes[t],
-            clauses.join("; and in ")
-        ));
+        reasons.push(Reason::OnlyIn {
+            theme: t,
+            blocked,
+            elsewhere,
+        });
     }
     if reachable_alone != 0 {
         let reachable = m.themes & !(missing & !reachable_alone);
-        reasons.push(limits_reason(
-            model,
-            member,
-            mine,
-            reachable_alone,
-            reachable,
-        ));
+        reasons.push(apart(model, member, mine, reachable_alone, reachable));
     }
-    reasons.join(". ")
+    reasons
+}
+
+fn seen(model: &Model, o: &Offer) -> Seen {
+    Seen {
+        session: o.session,
+        date: model.grid.days[model.grid.day_of(o.at.period)],
+        slot: model.grid.slot_of(o.at.period),
+        venue: o.at.venue,
+    }
+}
+
+/// The reasons in English, joined by `. `.
+pub fn words(model: &Model, member: usize, reasons: &[Reason]) -> String {
+    let m = &model.members[member];
+    let quoted = |set: ThemeSet| {
+        model
+            .theme_names(set)
+            .iter()
+            .map(|t| format!("`{t}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let sentences: Vec<String> = reasons
+        .iter()
+        .map(|r| match r {
+            Reason::NoSession { theme } => {
+                format!("no scheduled session covers `{}`", model.themes[*theme])
+            }
+            Reason::OnlyIn {
+                theme,
+                blocked,
+                elsewhere,
+            } => {
+                let mut clauses: Vec<String> =
+                    blocked.iter().map(|b| clause(model, member, b)).collect();
+                if *elsewhere > 0 {
+                    clauses.push(format!(
+                        "{elsewhere} session(s) outside {}'s territory {}",
+                        who(model, member),
+                        m.territory
+                            .map(|t| model.territories[t].as_str())
+                            .unwrap_or("")
+                    ));
+                }
+                format!(
+                    "`{}` is offered only in {}",
+                    model.themes[*theme],
+                    clauses.join("; and in ")
+                )
+            }
+            Reason::Apart {
+                alone,
+                others,
+                limit,
+            } => {
+                let names = match others {
+                    0 => format!("{} can each be reached, but not together", quoted(*alone)),
+                    others => format!(
+                        "{} can be reached, but not together with {}",
+                        quoted(*alone),
+                        quoted(*others)
+                    ),
+                };
+                match limit {
+                    Some(Limit::MaxDays(days)) => {
+                        format!("{names} within its limit of {days} days out (max_days)")
+                    }
+                    Some(Limit::MaxPerDay(n)) => {
+                        format!("{names} within its limit of {n} session(s) a day (max_per_day)")
+                    }
+                    Some(Limit::Travel) => {
+                        format!("{names} with the travel times between same-day venues")
+                    }
+                    None => format!("{names}: their sessions fall in the same periods or days"),
+                }
+            }
+        })
+        .collect();
+    sentences.join(". ")
 }
 
 /// "this group" or "this participant".
@@ -80,11 +210,11 @@ fn who(model: &Model, member: usize) -> &'static str {
     }
 }
 
-/// The sessions kept from the member by one barrier, listed (at most 6) with the reason.
-fn clause(model: &Model, member: usize, b: Barrier, offers: &[&Offer]) -> String {
+/// The sessions kept from the member by one barrier, listed with the reason.
+fn clause(model: &Model, member: usize, b: &Blocked) -> String {
     let m = &model.members[member];
     let who = who(model, member);
-    let tail = match b {
+    let tail = match b.barrier {
         // Only offers of the member's territory are looked at one by one.
         Barrier::Territory => "outside its territory".to_string(),
         Barrier::Audience => format!(
@@ -109,21 +239,22 @@ fn clause(model: &Model, member: usize, b: Barrier, offers: &[&Offer]) -> String
             describe_availability(member_availability(model, member))
         ),
     };
-    let list = offers
+    let list = b
+        .sessions
         .iter()
-        .take(6)
-        .map(|o| {
+        .map(|s| {
+            let period = model.grid.day(s.date).map(|d| model.grid.period(d, s.slot));
             format!(
                 "{} ({}, {})",
-                model.sessions[o.session].id,
-                model.grid.label(o.at.period),
-                model.venues[o.at.venue].id
+                model.sessions[s.session].id,
+                period.map_or(s.date.to_string(), |p| model.grid.label(p)),
+                model.venues[s.venue].id
             )
         })
         .collect::<Vec<_>>()
         .join(", ");
-    let more = if offers.len() > 6 {
-        format!(" and {} more", offers.len() - 6)
+    let more = if b.more > 0 {
+        format!(" and {} more", b.more)
     } else {
         String::new()
     };
@@ -137,7 +268,8 @@ fn base_id(model: &Model, member: usize) -> &str {
         .unwrap_or("")
 }
 
-fn member_availability(model: &Model, member: usize) -> Option<&Availability> {
+/// The availability the edition gives a member (group or participant).
+pub fn member_availability(model: &Model, member: usize) -> Option<&Availability> {
     let e = &model.edition;
     let groups = e.groups.len();
     if member < groups {
@@ -152,35 +284,19 @@ fn member_availability(model: &Model, member: usize) -> Option<&Availability> {
 /// Which of the member's limits keeps apart the themes it can reach one by
 /// one: `alone` are the missing ones, `reachable` all those it can reach one
 /// by one (the search is relaxed to reach these together).
-fn limits_reason(
+fn apart(
     model: &Model,
     member: usize,
     offers: &[Offer],
     alone: ThemeSet,
     reachable: ThemeSet,
-) -> String {
+) -> Reason {
     let m = &model.members[member];
     let usable: Vec<&Offer> = offers
         .iter()
         .filter(|o| barrier(model, member, o).is_none())
         .collect();
     let own = Limits::of(model, member);
-    let quoted = |set: ThemeSet| {
-        model
-            .theme_names(set)
-            .iter()
-            .map(|t| format!("`{t}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let names = match reachable & !alone {
-        0 => format!("{} can each be reached, but not together", quoted(alone)),
-        others => format!(
-            "{} can be reached, but not together with {}",
-            quoted(alone),
-            quoted(others)
-        ),
-    };
     let mut relaxed = Vec::new();
     if let Some(days) = m.max_days {
         relaxed.push((
@@ -188,7 +304,7 @@ fn limits_reason(
                 max_days: None,
                 ..own
             },
-            format!("within its limit of {days} days out (max_days)"),
+            Limit::MaxDays(days),
         ));
     }
     relaxed.push((
@@ -196,24 +312,24 @@ fn limits_reason(
             max_per_day: u32::MAX,
             ..own
         },
-        format!(
-            "within its limit of {} session(s) a day (max_per_day)",
-            m.max_per_day
-        ),
+        Limit::MaxPerDay(m.max_per_day),
     ));
     relaxed.push((
         Limits {
             travel: false,
             ..own
         },
-        "with the travel times between same-day venues".to_string(),
+        Limit::Travel,
     ));
-    for (limits, words) in relaxed {
-        if reach_themes(model, reachable, &usable, limits).certifiable {
-            return format!("{names} {words}");
-        }
+    let limit = relaxed
+        .into_iter()
+        .find(|(limits, _)| reach_themes(model, reachable, &usable, *limits).certifiable)
+        .map(|(_, limit)| limit);
+    Reason::Apart {
+        alone,
+        others: reachable & !alone,
+        limit,
     }
-    format!("{names}: their sessions fall in the same periods or days")
 }
 
 /// A short description of an availability: `only tue, thu; except 2016-03-08`.

@@ -70,6 +70,11 @@ pub fn check_replan(model: &Model, plan: &Plan, replan: Option<&Replan>) -> Repo
             let reach = reaches[m];
             let certified = outcomes.as_ref().is_some_and(|o| o[m].certified);
             let missing = model.theme_names(model.members[m].themes & !reach.best);
+            let reasons = if reach.certifiable {
+                Vec::new()
+            } else {
+                explain::reasons(judged, m, &index, reach)
+            };
             let why = if reach.certifiable {
                 if outcomes.is_some() && !certified {
                     "a course exists that validates all its themes, but the one planned does not"
@@ -78,7 +83,7 @@ pub fn check_replan(model: &Model, plan: &Plan, replan: Option<&Replan>) -> Repo
                     String::new()
                 }
             } else {
-                explain::why(judged, m, &index, reach)
+                explain::words(judged, m, &reasons)
             };
             MemberReport {
                 member: model.members[m].id.clone(),
@@ -86,6 +91,7 @@ pub fn check_replan(model: &Model, plan: &Plan, replan: Option<&Replan>) -> Repo
                 certified,
                 missing,
                 why,
+                reasons,
             }
         })
         .collect();

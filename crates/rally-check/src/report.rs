@@ -26,6 +26,9 @@ pub struct MemberReport {
     pub certified: bool,
     pub missing: Vec<String>,
     pub why: String,
+    /// The reasons behind `why`, as data, for outputs in other languages.
+    #[serde(skip)]
+    pub reasons: Vec<crate::explain::Reason>,
 }
 
 impl Report {

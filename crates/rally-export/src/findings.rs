@@ -17,8 +17,9 @@ pub const SUMMARY_LIST: usize = 10;
 /// Why a member who seeks a certificate does not get it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LeftOut {
-    /// No course within the programme can certify it; the checker's reason.
-    Cannot { missing: ThemeSet, why: String },
+    /// No course within the programme can certify member `member`: the
+    /// checker's reasons are in the report.
+    Cannot { member: usize, missing: ThemeSet },
     /// Its course misses these themes, though a course exists that would not
     /// (the other members ignored); of these, `full` are the themes whose
     /// every session it could attend is full.
@@ -82,10 +83,7 @@ impl Findings {
                     .iter()
                     .filter_map(|id| model.themes.iter().position(|t| t == id))
                     .fold(0, |acc, t| acc | 1 << t);
-                LeftOut::Cannot {
-                    missing,
-                    why: verdict.why.clone(),
-                }
+                LeftOut::Cannot { member: m, missing }
             } else if p.has_courses() {
                 let missing = member.themes & !p.validated(m);
                 LeftOut::Course {
@@ -158,8 +156,9 @@ pub fn certified_line(p: &Programme, f: &Findings) -> String {
 pub fn left_out_reason(p: &Programme, why: &LeftOut) -> (String, String) {
     let t = &p.texts;
     match why {
-        LeftOut::Cannot { missing, why } => {
+        LeftOut::Cannot { member, missing } => {
             let mut reason = t.get("left-out-cannot");
+            let why = crate::reasons::words(p, *member, &p.report.members[*member].reasons);
             if !why.is_empty() {
                 let _ = write!(reason, " ({why})");
             }

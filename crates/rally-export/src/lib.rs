@@ -10,6 +10,7 @@
 //! - [`html`]: the static site (index, territories, members, partners).
 //! - [`ics`]: one calendar per member and per partner.
 //! - [`print`]: sign-in sheets, certificates and partners' lists to print.
+//! - [`reasons`]: the checker's reasons why a member cannot be certified, in words.
 //! - [`tables`]: sessions, sign-in sheets, certificates, uncertified members.
 //! - [`sheets`]: an edition as CSV sheets and back, with errors named by
 //!   file, row and column.
@@ -23,6 +24,7 @@ pub mod html;
 pub mod i18n;
 pub mod ics;
 pub mod print;
+pub mod reasons;
 pub mod sheets;
 pub mod tables;
 pub mod view;

@@ -180,8 +180,10 @@ fn uncertified(p: &Programme) -> Vec<Vec<String>> {
             continue;
         }
         let missing = member.themes & !p.validated(m);
-        let reason = if !verdict.why.is_empty() {
-            verdict.why.clone()
+        let reason = if !verdict.certifiable {
+            crate::reasons::words(p, m, &verdict.reasons)
+        } else if p.has_courses() {
+            p.texts.get("cert-certifiable")
         } else {
             p.texts.get("reason-no-course")
         };

@@ -43,6 +43,14 @@ pub struct Step {
     pub back: Option<(usize, Option<u32>)>,
 }
 
+/// `matin` for `Matin`: a name inside a sentence.
+pub fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect())
+}
+
 /// An edition and a plan, ready to be shown.
 pub struct Programme<'a> {
     pub model: &'a Model,

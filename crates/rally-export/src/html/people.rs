@@ -118,7 +118,7 @@ fn certificate(p: &Programme, m: usize) -> String {
         format!(
             "<span class=\"invalid\">✗ {}</span> {}",
             esc(&t.get("cert-cannot")),
-            esc(&verdict.why)
+            esc(&crate::reasons::words(p, m, &verdict.reasons))
         )
     };
     let _ = writeln!(
