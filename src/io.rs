@@ -28,15 +28,7 @@ fn unwritable(e: WriteError) -> anyhow::Error {
 
 /// Loads and validates an edition, pins included (their H5–H7 are checked too).
 pub fn edition(path: &Path) -> anyhow::Result<Model> {
-    let model = rally_model::load_edition(path).map_err(bad)?;
-    let clashes = rally_check::check_pins(&model);
-    if !clashes.is_empty() {
-        return Err(bad(LoadError::Invalid {
-            file: path.display().to_string(),
-            errors: clashes,
-        }));
-    }
-    Ok(model)
+    rally_check::load_edition(path).map_err(bad)
 }
 
 /// Loads a plan file.

@@ -7,6 +7,11 @@
 //! - [`explain`]: why a member cannot be certified.
 //! - [`changes`]: re-planning (SPEC §9): F1–F2, `moved`, `rerouted`.
 //! - [`report`]: the JSON of §8 and the readable report.
+//!
+//! It is also the one door in for an edition: [`load_edition`],
+//! [`parse_edition`] and [`compile`] keep every rule of §4, pins included
+//! (H1–H4 in the model, H5–H7 between pins here), so that what the solvers
+//! and exporters are given is a whole valid edition.
 
 pub mod certify;
 pub mod changes;
@@ -25,8 +30,10 @@ pub use rules::Violation;
 
 use rally_model::calendar::parse_date;
 use rally_model::replan::Replan;
-use rally_model::{InputError, Model, Plan, Term};
+use rally_model::types::Edition;
+use rally_model::{InputError, LoadError, Model, Plan, Term};
 use rayon::prelude::*;
+use std::path::Path;
 
 /// Checks a plan: violations, penalty, and every member's certifiability.
 ///
@@ -138,6 +145,30 @@ pub fn coverage(model: &Model, reaches: &[Reach]) -> i64 {
 /// The penalty alone (what solvers report; the same code as [`check`]).
 pub fn penalty(model: &Model, plan: &Plan) -> Penalty {
     check(model, plan).penalty
+}
+
+/// Validates and compiles an edition, pins included, or every problem.
+pub fn compile(edition: Edition) -> Result<Model, Vec<InputError>> {
+    let model = rally_model::validate::compile(edition)?;
+    match check_pins(&model) {
+        clashes if clashes.is_empty() => Ok(model),
+        clashes => Err(clashes),
+    }
+}
+
+/// Parses, validates and compiles edition text, pins included.
+pub fn parse_edition(text: &str) -> Result<Model, Vec<InputError>> {
+    let edition: Edition = rally_model::load::parse_json(text, "").map_err(|e| vec![e])?;
+    compile(edition)
+}
+
+/// Reads an edition file (`-` for standard input) through [`parse_edition`].
+pub fn load_edition(path: &Path) -> Result<Model, LoadError> {
+    let text = rally_model::load::read_source(path)?;
+    parse_edition(&text).map_err(|errors| LoadError::Invalid {
+        file: path.display().to_string(),
+        errors,
+    })
 }
 
 /// Pins must keep H5–H7 together (SPEC §4): the clashes as input errors,

@@ -60,3 +60,18 @@ fn pins_without_the_time_to_travel_clash() {
     assert_eq!(errors[0].0, "pinned[1]");
     assert!(errors[0].1.contains("(H7)"), "{}", errors[0].1);
 }
+
+/// The door the tools use refuses an edition whose pins clash, with the
+/// clash named; the model alone (H1–H4) would have compiled it.
+#[test]
+fn the_door_in_refuses_clashing_pins() {
+    let text = with_second_pin("cm", "morning").to_string();
+    assert!(rally_model::parse_edition(&text).is_ok());
+    let errors = rally_check::parse_edition(&text).expect_err("pins clash");
+    assert!(errors.iter().all(|e| e.path == "pinned[1]"), "{errors:#?}");
+    assert!(
+        errors.iter().any(|e| e.message.contains("(H5)")),
+        "{errors:#?}"
+    );
+    assert!(rally_check::parse_edition(&edition().to_string()).is_ok());
+}

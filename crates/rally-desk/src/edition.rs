@@ -89,14 +89,8 @@ pub fn json(bytes: &[u8]) -> Result<Model, Vec<Problem>> {
             "the file is not UTF-8 text; save it as UTF-8 JSON",
         )]
     })?;
-    let model = rally_model::parse_edition(text)
-        .map_err(|errors| errors.iter().map(Problem::from).collect::<Vec<_>>())?;
-    let clashes = rally_check::check_pins(&model);
-    if clashes.is_empty() {
-        Ok(model)
-    } else {
-        Err(clashes.iter().map(Problem::from).collect())
-    }
+    rally_check::parse_edition(text)
+        .map_err(|errors| errors.iter().map(Problem::from).collect::<Vec<_>>())
 }
 
 /// An edition from a folder of CSV sheets.

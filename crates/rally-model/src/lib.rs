@@ -37,7 +37,9 @@ pub use types::{Edition, Plan};
 
 use std::path::Path;
 
-/// Parses and validates edition text.
+/// Parses and validates edition text: every rule of SPEC §4 but H5–H7
+/// between pins, which `rally_check::parse_edition` (the door the tools
+/// use) keeps too.
 pub fn parse_edition(text: &str) -> Result<Model, Vec<InputError>> {
     let edition: Edition = load::parse_json(text, "").map_err(|e| vec![e])?;
     validate::compile(edition)

@@ -323,11 +323,8 @@ pub fn import(path: &Path) -> Result<(Edition, Model), Vec<SheetError>> {
             }
         }
     };
-    let model = match rally_model::validate::compile(edition.clone()) {
-        Ok(model) => {
-            add(rally_check::check_pins(&model).iter().map(locate).collect());
-            Some(model)
-        }
+    let model = match rally_check::compile(edition.clone()) {
+        Ok(model) => Some(model),
         Err(invalid) => {
             add(invalid.iter().map(locate).collect());
             None
