@@ -56,9 +56,10 @@ impl Ctx<'_> {
     }
 }
 
-/// What the search may use.
+/// How much leeway a course search has: what it may not attend, whether
+/// it may overbook, whether a partial course counts.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Rule<'r> {
+pub struct Leeway<'r> {
     /// Offers the member may not attend (sorted).
     pub forbidden: &'r [usize],
     /// When set, full offers may be used at this extra cost each (to find
@@ -201,7 +202,7 @@ fn day_weight(ctx: &Ctx, m: &Member) -> i64 {
 /// The course terms a course (local offers in period order) adds with the
 /// others' seats `load`: [`terms`] and [`rerouted`] minus the underfill it saves; overbooked
 /// offers cost `rule.overbook` each.
-pub fn cost(ctx: &Ctx, lm: usize, course: &[usize], load: &[u32], rule: Rule) -> i64 {
+pub fn cost(ctx: &Ctx, lm: usize, course: &[usize], load: &[u32], rule: Leeway) -> i64 {
     let h = ctx.member(lm).headcount;
     let mut total = terms(ctx, lm, course, rule.partial) + rerouted(ctx, lm, course);
     for &o in course {
@@ -251,7 +252,7 @@ struct DayPlan {
 
 /// The best course of a member given the others' seats `load` (the member
 /// itself not counted in it).
-pub fn best(ctx: &Ctx, lm: usize, load: &[u32], rule: Rule) -> Choice {
+pub fn best(ctx: &Ctx, lm: usize, load: &[u32], rule: Leeway) -> Choice {
     let m = ctx.member(lm);
     let bits = Bits::of(ctx, lm);
     let h = m.headcount;
@@ -359,7 +360,13 @@ pub fn best(ctx: &Ctx, lm: usize, load: &[u32], rule: Rule) -> Choice {
 
 /// The day plans of one day: for every set of bits, the cheapest sequence of
 /// sessions reaching it, keeping only plans no cheaper plan covers.
-fn day_plans(ctx: &Ctx, lm: usize, day: &[(usize, u32)], load: &[u32], rule: Rule) -> Vec<DayPlan> {
+fn day_plans(
+    ctx: &Ctx,
+    lm: usize,
+    day: &[(usize, u32)],
+    load: &[u32],
+    rule: Leeway,
+) -> Vec<DayPlan> {
     let model = ctx.board.model;
     let m = ctx.member(lm);
     let mut best: Vec<DayPlan> = Vec::new();

@@ -4,7 +4,7 @@
 //! workshop, weekday, slot and venue, say which extra session would help.
 
 use crate::board::Board;
-use crate::course::{self, Ctx, Rule};
+use crate::course::{self, Ctx, Leeway};
 use crate::search::Assignment;
 use rally_check::Report;
 use rally_model::Term;
@@ -144,7 +144,7 @@ fn squeezed(
             }
             let old = a.take(&ctx, lm);
             let overbook = model.weights[Term::Uncertified] * member.headcount as i64 / 4 + 1;
-            let rule = Rule {
+            let rule = Leeway {
                 forbidden: &[],
                 overbook: Some(overbook),
                 partial: false,

@@ -12,7 +12,7 @@
 //! ejection chain stands only where the part's penalty drops.
 
 use crate::board::{Board, Previous};
-use crate::course::{self, Choice, Ctx, Rule};
+use crate::course::{self, Choice, Ctx, Leeway};
 use crate::{bound, exact};
 use rally_check::penalty;
 use rally_model::Term;
@@ -230,10 +230,10 @@ impl Solver<'_> {
 
     /// The rule of the local search: partial courses count when re-planning
     /// (its costs are then the penalty's own).
-    fn rule(&self) -> Rule<'static> {
-        Rule {
+    fn rule(&self) -> Leeway<'static> {
+        Leeway {
             partial: self.ctx.board.previous.is_some(),
-            ..Rule::default()
+            ..Leeway::default()
         }
     }
 
@@ -324,7 +324,7 @@ impl Solver<'_> {
             .filter(|&lm| self.a.course[lm].is_empty())
             .collect();
         for lm in empty {
-            let choice = course::best(self.ctx, lm, &self.a.load, Rule::default());
+            let choice = course::best(self.ctx, lm, &self.a.load, Leeway::default());
             self.a.put(self.ctx, lm, choice.offers);
         }
         self.report();
@@ -346,9 +346,9 @@ impl Solver<'_> {
     /// validate (`theme_missing`): a last pass that moves nobody else, so the
     /// certified headcount stays what the search reached.
     fn partial_courses(&mut self) {
-        let rule = Rule {
+        let rule = Leeway {
             partial: true,
-            ..Rule::default()
+            ..Leeway::default()
         };
         for lm in 0..self.ctx.part.members.len() {
             if !self.ctx.member(lm).certificate || self.a.certified(self.ctx, lm) {
@@ -387,7 +387,7 @@ impl Solver<'_> {
     /// Each member in turn takes its best course with the seats left.
     fn greedy(&mut self, order: &[usize]) {
         for &lm in order {
-            let choice = course::best(self.ctx, lm, &self.a.load, Rule::default());
+            let choice = course::best(self.ctx, lm, &self.a.load, Leeway::default());
             self.a.put(self.ctx, lm, choice.offers);
         }
     }
@@ -460,7 +460,7 @@ impl Solver<'_> {
             self.ctx,
             lm,
             &self.a.load,
-            Rule {
+            Leeway {
                 forbidden,
                 overbook: Some(overbook),
                 partial: false,
@@ -523,7 +523,7 @@ impl Solver<'_> {
         let old = self.a.take(self.ctx, c);
         log.push((c, old));
         moved.push(c);
-        let rule = Rule {
+        let rule = Leeway {
             forbidden: locked,
             overbook: None,
             partial: false,

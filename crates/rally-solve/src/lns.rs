@@ -25,7 +25,7 @@
 use crate::improve::Improved;
 use crate::score;
 use rally_assign::board::{self, Board, Part};
-use rally_assign::course::{self, Ctx, Rule};
+use rally_assign::course::{self, Ctx, Leeway};
 use rally_check::certify;
 use rally_check::{Offer, OfferIndex};
 use rally_model::{Model, Placement, Term};
@@ -470,7 +470,7 @@ fn recreate(ctx: &Ctx, draft: &mut Draft, freed: &[usize], near: &[usize], rng: 
         (!certifiable, Reverse(member.headcount))
     });
     for &m in &order {
-        let choice = course::best(ctx, m, &draft.load, Rule::default());
+        let choice = course::best(ctx, m, &draft.load, Leeway::default());
         put(ctx, draft, m, choice.offers);
     }
     let mut near = near.to_vec();
@@ -484,9 +484,9 @@ fn recreate(ctx: &Ctx, draft: &mut Draft, freed: &[usize], near: &[usize], rng: 
 /// The member's best course by its true cost (`theme_missing` counted),
 /// when it costs less than its own.
 fn reoptimise(ctx: &Ctx, draft: &mut Draft, m: usize) {
-    let rule = Rule {
+    let rule = Leeway {
         partial: true,
-        ..Rule::default()
+        ..Leeway::default()
     };
     let old = take(ctx, draft, m);
     let before = course::cost(ctx, m, &old, &draft.load, rule);
