@@ -1,8 +1,10 @@
 //! Progress of `plan`, `assign` and `solve` on a terminal: how much of the
-//! time limit has passed and the best penalty found so far. Nothing is
-//! drawn with `--quiet` or when standard error is not a terminal.
+//! time limit has passed and the best penalty found so far, in the `--lang`
+//! language. Nothing is drawn with `--quiet` or when standard error is not a
+//! terminal.
 
 use indicatif::{ProgressBar, ProgressState, ProgressStyle};
+use rally_export::Texts;
 use std::fmt::Write;
 use std::io::IsTerminal;
 use std::time::Duration;
@@ -13,15 +15,18 @@ const WIDTH: usize = 30;
 /// A progress line on standard error; every method is a no-op when hidden.
 pub struct Progress {
     bar: Option<ProgressBar>,
+    /// "best penalty {n}" in the language asked for, `{n}` to fill in.
+    best: String,
 }
 
 impl Progress {
     /// A progress line labelled `label`: a bar filling up to `time_limit`,
     /// or a spinner without one. Hidden when `quiet` or when standard error
     /// is not a terminal.
-    pub fn new(label: &str, quiet: bool, time_limit: Option<Duration>) -> Progress {
+    pub fn new(label: &str, quiet: bool, time_limit: Option<Duration>, t: &Texts) -> Progress {
+        let best = t.with("progress-best", &[("n", "{n}".into())]);
         if quiet || !std::io::stderr().is_terminal() {
-            return Progress { bar: None };
+            return Progress { bar: None, best };
         }
         let style = match time_limit {
             Some(limit) => ProgressStyle::with_template(
@@ -47,15 +52,18 @@ impl Progress {
             bar.set_style(style);
         }
         bar.set_prefix(label.to_string());
-        bar.set_message("searching…");
+        bar.set_message(t.get("progress-searching"));
         bar.enable_steady_tick(Duration::from_millis(100));
-        Progress { bar: Some(bar) }
+        Progress {
+            bar: Some(bar),
+            best,
+        }
     }
 
     /// Shows the best penalty found so far (callable from any thread).
     pub fn report(&self, best_penalty: i64) {
         if let Some(bar) = &self.bar {
-            bar.set_message(format!("best penalty {best_penalty}"));
+            bar.set_message(self.best.replace("{n}", &best_penalty.to_string()));
         }
     }
 
@@ -73,8 +81,10 @@ mod tests {
 
     #[test]
     fn a_quiet_progress_draws_nothing_and_is_usable_from_threads() {
-        let p = Progress::new("plan", true, Some(Duration::from_secs(10)));
+        let t = Texts::new(rally_export::Lang::Fr);
+        let p = Progress::new("plan", true, Some(Duration::from_secs(10)), &t);
         assert!(p.bar.is_none());
+        assert_eq!(p.best.replace("{n}", "12"), "meilleure pénalité 12");
         let report = |best: i64| p.report(best);
         std::thread::scope(|s| {
             s.spawn(|| report(12));

@@ -142,6 +142,7 @@ impl SearchArgs {
             label,
             self.quiet,
             Some(self.time_limit()?),
+            &Texts::new(self.lang.get()),
         ))
     }
 }

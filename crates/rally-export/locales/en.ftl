@@ -360,6 +360,8 @@ sum-none = none
 sum-total-optimal = total penalty { $total }: proven optimal
 sum-total-bound = total penalty { $total }; lower bound { $bound }, gap { $gap }%
 sum-total-no-bound = total penalty { $total }; no lower bound
+progress-searching = searching…
+progress-best = best penalty { $n }
 
 ## Why a member cannot be certified (the checker's reasons)
 quoted = “{ $text }”

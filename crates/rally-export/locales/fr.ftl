@@ -360,6 +360,8 @@ sum-none = aucune
 sum-total-optimal = pénalité totale { $total } : optimum prouvé
 sum-total-bound = pénalité totale { $total } ; borne inférieure { $bound }, écart { $gap } %
 sum-total-no-bound = pénalité totale { $total } ; pas de borne inférieure
+progress-searching = recherche…
+progress-best = meilleure pénalité { $n }
 
 ## Pourquoi un membre ne peut pas être certifié (les raisons du vérificateur)
 quoted = « { $text } »
