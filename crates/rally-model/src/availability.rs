@@ -60,13 +60,6 @@ impl CheckedAvailability {
     }
 }
 
-/// Every period of the grid.
-pub fn all_periods(grid: &Grid) -> PeriodSet {
-    let mut set = PeriodSet::with_capacity(grid.n_periods());
-    set.insert_range(..);
-    set
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
