@@ -42,6 +42,11 @@ use std::time::Duration;
 
 /// Share of the time limit given to planning the programme.
 const PLAN_SHARE: f64 = 0.5;
+/// Share of the time left after planning given to the bounds at most.
+const BOUND_SHARE: f64 = 0.1;
+/// Share of the time limit kept for writing and judging the plan: the
+/// search stops that much before the deadline.
+const FINISH_SHARE: f64 = 0.08;
 
 /// What [`solve`] returns.
 #[derive(Debug, Clone)]
@@ -66,6 +71,7 @@ pub struct SolveOutcome {
 /// Plans, routes and improves; the plan is judged once by the checker.
 pub fn solve(model: &Model, options: &Options) -> SolveOutcome {
     let budget = &options.budget;
+    let reserve = budget.remaining().map(|left| left.mul_f64(FINISH_SHARE));
     let plan_budget = match budget.remaining() {
         Some(left) => budget.within(left.mul_f64(PLAN_SHARE), None),
         None => budget.share(None),
@@ -89,17 +95,28 @@ pub fn solve(model: &Model, options: &Options) -> SolveOutcome {
             prog.place(s, at);
         }
     }
+    let bounds = match budget.remaining() {
+        Some(left) => bound::bounds(&instance, &budget.within(left.mul_f64(BOUND_SHARE), None)),
+        None => bound::bounds(&instance, budget),
+    };
     let improve_budget = budget.share(
         budget
             .effort()
             .map(|e| e.saturating_sub(plan_budget.spent())),
     );
     let improved = improve::run(&mut prog, options.seed, &improve_budget, options.progress);
+    let search_budget = match (budget.remaining(), reserve) {
+        (Some(left), Some(reserve)) => {
+            let effort = improve_budget.effort().map(|_| improve_budget.left());
+            improve_budget.within(left.saturating_sub(reserve), effort)
+        }
+        _ => improve_budget.clone(),
+    };
     let improved = lns::run(
         &mut prog,
         improved,
         options.seed,
-        &improve_budget,
+        &search_budget,
         options.progress,
     );
     let mut plan = rally_plan::to_plan(&instance, &prog.at);
@@ -109,6 +126,9 @@ pub fn solve(model: &Model, options: &Options) -> SolveOutcome {
     plan.penalty = Some(report.penalty.to_map());
     let mut assigned = rally_assign::outcome(&improved.board, &improved.found, plan, &report);
     assigned.programme_valid = report.valid;
+    let certified = assigned.certified.people();
+    assigned.upper_bound = assigned.upper_bound.min(bounds.certified).max(certified);
+    assigned.optimal |= assigned.upper_bound == certified;
     assigned.elapsed = budget.elapsed();
     SolveOutcome {
         assigned,
@@ -119,7 +139,7 @@ pub fn solve(model: &Model, options: &Options) -> SolveOutcome {
             .map(|&s| model.sessions[s].id.clone())
             .collect(),
         cut_short: budget.cut_short(),
-        lower_bound: planned.lower_bound.map(|b| bound::lower_bound(model, b)),
+        lower_bound: planned.lower_bound.map(|b| b + bounds.course_terms),
         effort: budget.spent_in_all(),
         elapsed: budget.elapsed(),
     }

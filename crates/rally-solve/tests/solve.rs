@@ -56,6 +56,57 @@ fn judged(model: &Model, out: &SolveOutcome) {
     assert_eq!(score_of(model, plan), report.penalty.total);
     let bound = out.lower_bound.expect("a bound");
     assert!(bound <= report.penalty.total);
+    assert!(out.assigned.upper_bound >= out.assigned.certified.people());
+}
+
+/// One week, one venue, one workshop with every theme in one session of
+/// `seats` seats, and `people` participants free all week.
+fn one_session(seats: u32, people: usize) -> Model {
+    let participants: Vec<serde_json::Value> = (0..people)
+        .map(|i| serde_json::json!({"id": format!("u{i}"), "profile": "job-seeker"}))
+        .collect();
+    let themes = [
+        "employers",
+        "realities",
+        "conditions",
+        "public",
+        "training",
+        "professions",
+        "career",
+    ];
+    let edition = serde_json::json!({
+        "calendar": {"start": "2016-03-07", "end": "2016-03-11"},
+        "territories": [{"id": "87"}],
+        "venues": [{"id": "cm", "territory": "87", "capacity": 30}],
+        "partners": [{"id": "admr", "kind": "home-care-service"}],
+        "workshops": [{"id": "w1", "themes": themes, "organisers": ["admr"],
+                       "capacity": {"min": 1, "max": seats}}],
+        "participants": participants,
+    });
+    rally_model::parse_edition(&edition.to_string()).expect("a valid edition")
+}
+
+/// Editions small enough to solve by hand: the bound is the optimum, and
+/// only then is it reached. One seat for one person: a day out (10). One
+/// seat for two: the second stays uncertified and misses its seven themes
+/// (10 + 1000 + 7 × 100), which the bound finds by pricing the seat.
+#[test]
+fn the_bound_is_reached_on_editions_solved_by_hand() {
+    for (seats, people, optimum) in [(1, 1, 10), (1, 2, 1710), (2, 2, 20)] {
+        let model = one_session(seats, people);
+        let out = run(&model, 1, Some(50));
+        judged(&model, &out);
+        assert_eq!(
+            out.assigned.penalty.total, optimum,
+            "{seats} seat(s), {people}"
+        );
+        assert_eq!(out.lower_bound, Some(optimum), "{seats} seat(s), {people}");
+        assert_eq!(
+            out.assigned.upper_bound,
+            u64::from(seats),
+            "{seats} seat(s)"
+        );
+    }
 }
 
 /// [`rally_solve::score::total`] of a written plan, rebuilt on indices.
