@@ -168,6 +168,42 @@ fn a_tight_plan_is_told_people_left_out_first_in_french() {
 }
 
 #[test]
+fn what_a_replan_changed_is_told_in_french() {
+    let ex = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/example");
+    let dir = tempfile::tempdir().expect("tmp");
+    // The published plan had w01/2 on Thursday 10 March; the plan keeps it on the 8th.
+    let mut old: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(ex.join("plan.json")).unwrap()).unwrap();
+    old["sessions"][1]["date"] = "2016-03-10".into();
+    let old_path = dir.path().join("old.json");
+    std::fs::write(&old_path, old.to_string()).unwrap();
+    let out = dir.path().join("out.json");
+    let (edition, plan) = (ex.join("edition.json"), ex.join("plan.json"));
+    let args = [
+        "assign",
+        s(&edition),
+        s(&plan),
+        "-o",
+        s(&out),
+        "--from",
+        s(&old_path),
+        "--effort",
+        "100",
+        "--lang",
+        "fr",
+    ];
+    let err = String::from_utf8(rally(&args, None).stderr).unwrap();
+    assert!(
+        err.contains("changements par rapport au plan publié : 1 session(s) déplacée(s)"),
+        "{err}"
+    );
+    assert!(err.contains("partenaires à appeler (2) :"), "{err}");
+    let moved = "w01/2 « A morning with a home helper » : jeudi 10 mars 2016, matin, cm → \
+                 mardi 8 mars 2016, matin, cm [1 membre(s) à prévenir : u0001]";
+    assert!(err.contains(moved), "{err}");
+}
+
+#[test]
 fn the_language_comes_from_lang_unless_given() {
     let ex = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/example");
     let (edition, plan) = (ex.join("edition.json"), ex.join("plan.json"));

@@ -94,13 +94,14 @@ impl ChangesArgs {
 }
 
 /// Writes the `--changes` file (when asked) and prints the summary of changes
-/// on standard error (unless quiet), for a written plan.
+/// on standard error (unless quiet, in `lang`), for a written plan.
 pub fn report(
     model: &Model,
     plan: &rally_model::Plan,
     replan: Option<&Replan>,
     changes_file: Option<&Path>,
     quiet: bool,
+    lang: rally_export::Lang,
     inputs: &[&Path],
 ) -> anyhow::Result<()> {
     let Some(rp) = replan else {
@@ -119,7 +120,10 @@ pub fn report(
         crate::io::write(path, &bytes, inputs)?;
     }
     if !quiet {
-        eprint!("{}", rally_export::changes::to_text(&changes));
+        eprint!(
+            "{}",
+            rally_export::changes::to_text(&changes, &rally_export::Texts::new(lang))
+        );
     }
     Ok(())
 }

@@ -50,6 +50,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         replan.as_ref(),
         args.changes.changes.as_deref(),
         args.search.quiet,
+        args.search.lang.get(),
         &inputs,
     )?;
     Ok(ExitCode::SUCCESS)

@@ -394,3 +394,18 @@ avail-slots = { $slots } slots
 avail-from-to = from { $from } to { $to }
 avail-from = from { $from }
 avail-until = until { $to }
+
+## What a re-plan changed (rally plan, assign, solve --from)
+changes-title = changes against the published plan: { $moved } session(s) moved, { $rerouted } member(s) rerouted ({ $count } session(s) added or removed)
+changes-title-frozen = changes against the published plan (frozen until { $date }): { $moved } session(s) moved, { $rerouted } member(s) rerouted ({ $count } session(s) added or removed)
+changes-dropped = no longer in the edition: sessions [{ $sessions }], members [{ $members }]
+changes-partners = partners to call ({ $n }):
+changes-members = members to call ({ $n }):
+changes-moved = { $session }: { $old } → { $new }
+changes-tell = { $n } member(s) to tell: { $members }
+changes-at = { $day }, { $slot }, { $venue }
+changes-unscheduled = unscheduled
+changes-removed-from-edition = removed from the edition
+changes-added = added { $sessions }
+changes-removed = removed { $sessions }
+changes-gone = (no longer in the edition)

@@ -394,3 +394,18 @@ avail-slots = créneaux { $slots }
 avail-from-to = du { $from } au { $to }
 avail-from = à partir du { $from }
 avail-until = jusqu’au { $to }
+
+## Ce qu’un nouveau plan change (rally plan, assign, solve --from)
+changes-title = changements par rapport au plan publié : { $moved } session(s) déplacée(s), { $rerouted } membre(s) au parcours modifié ({ $count } session(s) ajoutée(s) ou retirée(s))
+changes-title-frozen = changements par rapport au plan publié (gelé jusqu’au { $date }) : { $moved } session(s) déplacée(s), { $rerouted } membre(s) au parcours modifié ({ $count } session(s) ajoutée(s) ou retirée(s))
+changes-dropped = plus dans l’édition : sessions [{ $sessions }], membres [{ $members }]
+changes-partners = partenaires à appeler ({ $n }) :
+changes-members = membres à appeler ({ $n }) :
+changes-moved = { $session } : { $old } → { $new }
+changes-tell = { $n } membre(s) à prévenir : { $members }
+changes-at = { $day }, { $slot }, { $venue }
+changes-unscheduled = non programmée
+changes-removed-from-edition = retirée de l’édition
+changes-added = ajout de { $sessions }
+changes-removed = retrait de { $sessions }
+changes-gone = (plus dans l’édition)

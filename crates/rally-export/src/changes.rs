@@ -3,7 +3,9 @@
 //! call (partners with their moved sessions, members with the sessions added
 //! to and removed from their courses).
 
+use crate::i18n::Texts;
 use rally_check::changes::{Changes, Moved};
+use rally_model::calendar::parse_date;
 use rally_model::replan::Standing;
 use std::fmt::Write;
 
@@ -91,88 +93,120 @@ fn workshop_of(session: &str) -> String {
         .to_string()
 }
 
-fn moved_line(m: &Moved) -> String {
-    let title = if m.title.is_empty() {
-        String::new()
-    } else {
-        format!(" \"{}\"", m.title)
-    };
-    let new = if m.dropped {
-        "removed from the edition".to_string()
-    } else {
-        m.new.label()
-    };
-    let who = match m.members.len() {
-        0 => String::new(),
-        n => format!(" [{n} member(s) to tell: {}]", m.members.join(", ")),
-    };
-    format!("{}{title}: {} → {new}{who}", m.session, m.old.label())
+/// Where a session stands, in words: `mardi 8 mars 2016, matin, limoges-cm`.
+fn standing(t: &Texts, at: &Standing) -> String {
+    match at {
+        Standing::Placed { date, slot, venue } => {
+            let day = parse_date(date).map_or(date.clone(), |d| t.date(d));
+            let slot = crate::view::lower_first(&t.name_or("slot", slot, slot));
+            t.with(
+                "changes-at",
+                &[
+                    ("day", day.into()),
+                    ("slot", slot.into()),
+                    ("venue", venue.as_str().into()),
+                ],
+            )
+        }
+        Standing::Unscheduled => t.get("changes-unscheduled"),
+    }
 }
 
-/// A readable summary: totals, then partners to call with their moved
-/// sessions, then members to call with what was added and removed.
-pub fn to_text(changes: &Changes) -> String {
-    let mut s = String::new();
-    let frozen = changes
-        .frozen_until
-        .as_ref()
-        .map_or(String::new(), |d| format!(" (frozen until {d})"));
-    let _ = writeln!(
-        s,
-        "changes against the published plan{frozen}: {} session(s) moved, {} member(s) rerouted \
-         ({} session(s) added or removed)",
-        changes.moved.len(),
-        changes.rerouted.len(),
-        changes.rerouted_count()
+fn moved_line(t: &Texts, m: &Moved) -> String {
+    let session = if m.title.is_empty() {
+        m.session.clone()
+    } else {
+        let title = t.with("quoted", &[("text", m.title.as_str().into())]);
+        format!("{} {title}", m.session)
+    };
+    let new = if m.dropped {
+        t.get("changes-removed-from-edition")
+    } else {
+        standing(t, &m.new)
+    };
+    let line = t.with(
+        "changes-moved",
+        &[
+            ("session", session.into()),
+            ("old", standing(t, &m.old).into()),
+            ("new", new.into()),
+        ],
     );
+    match m.members.len() {
+        0 => line,
+        n => {
+            let members = m.members.join(", ");
+            let tell = t.with(
+                "changes-tell",
+                &[("n", n.into()), ("members", members.into())],
+            );
+            format!("{line} [{tell}]")
+        }
+    }
+}
+
+/// A readable summary in the language of `t`: totals, then partners to
+/// call with their moved sessions, then members to call with what was
+/// added and removed.
+pub fn to_text(changes: &Changes, t: &Texts) -> String {
+    let mut s = String::new();
+    let args = [
+        ("moved", changes.moved.len().into()),
+        ("rerouted", changes.rerouted.len().into()),
+        ("count", changes.rerouted_count().into()),
+    ];
+    let title = match &changes.frozen_until {
+        Some(d) => {
+            let date = parse_date(d).map_or(d.clone(), |d| t.date(d));
+            let mut args = args.to_vec();
+            args.push(("date", date.into()));
+            t.with("changes-title-frozen", &args)
+        }
+        None => t.with("changes-title", &args),
+    };
+    let _ = writeln!(s, "{title}");
     if !changes.dropped_sessions.is_empty() || !changes.dropped_members.is_empty() {
-        let _ = writeln!(
-            s,
-            "  no longer in the edition: sessions [{}], members [{}]",
-            changes.dropped_sessions.join(", "),
-            changes.dropped_members.join(", ")
-        );
+        let args = [
+            ("sessions", changes.dropped_sessions.join(", ").into()),
+            ("members", changes.dropped_members.join(", ").into()),
+        ];
+        let _ = writeln!(s, "  {}", t.with("changes-dropped", &args));
     }
     if !changes.partners.is_empty() {
-        let _ = writeln!(s, "partners to call ({}):", changes.partners.len());
+        let n = changes.partners.len();
+        let _ = writeln!(s, "{}", t.with("changes-partners", &[("n", n.into())]));
         for p in &changes.partners {
             let _ = writeln!(s, "  {} {}", p.partner, p.name);
             for id in &p.sessions {
                 if let Some(m) = changes.moved.iter().find(|m| &m.session == id) {
-                    let _ = writeln!(s, "    {}", moved_line(m));
+                    let _ = writeln!(s, "    {}", moved_line(t, m));
                 }
             }
         }
     }
-    let orphans: Vec<&Moved> = changes
-        .moved
-        .iter()
-        .filter(|m| m.partners.is_empty())
-        .collect();
-    for m in orphans {
-        let _ = writeln!(s, "  {}", moved_line(m));
+    for m in changes.moved.iter().filter(|m| m.partners.is_empty()) {
+        let _ = writeln!(s, "  {}", moved_line(t, m));
     }
     if !changes.rerouted.is_empty() {
-        let _ = writeln!(s, "members to call ({}):", changes.rerouted.len());
+        let n = changes.rerouted.len();
+        let _ = writeln!(s, "{}", t.with("changes-members", &[("n", n.into())]));
         for r in &changes.rerouted {
-            let name = if r.name.is_empty() {
-                String::new()
-            } else {
-                format!(" {}", r.name)
-            };
+            let mut who = r.member.clone();
+            if !r.name.is_empty() {
+                who = format!("{who} {}", r.name);
+            }
+            if r.dropped {
+                who = format!("{who} {}", t.get("changes-gone"));
+            }
             let mut parts = Vec::new();
             if !r.added.is_empty() {
-                parts.push(format!("added {}", r.added.join(", ")));
+                parts.push(t.with("changes-added", &[("sessions", r.added.join(", ").into())]));
             }
             if !r.removed.is_empty() {
-                parts.push(format!("removed {}", r.removed.join(", ")));
+                let removed = r.removed.join(", ");
+                parts.push(t.with("changes-removed", &[("sessions", removed.into())]));
             }
-            let gone = if r.dropped {
-                " (no longer in the edition)"
-            } else {
-                ""
-            };
-            let _ = writeln!(s, "  {}{name}{gone}: {}", r.member, parts.join("; "));
+            let _ = writeln!(s, "  {}", t.labelled(&who, &parts.join("; ")));
         }
     }
     s
