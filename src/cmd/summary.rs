@@ -137,10 +137,21 @@ fn suggestion(p: &Programme, x: &rally_assign::Suggestion) -> String {
 pub fn solved(p: &Programme, o: &rally_solve::SolveOutcome) -> String {
     let t = &p.texts;
     let mut s = assigned(p, &o.assigned);
-    let moved = if o.moved.is_empty() {
-        t.get("sum-none")
-    } else {
-        o.moved.join(", ")
+    let cap = findings::SUMMARY_LIST;
+    let list = o
+        .moved
+        .iter()
+        .take(cap)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let moved = match o.moved.len() {
+        0 => t.get("sum-none"),
+        n if n > cap => t.with(
+            "why-more",
+            &[("list", list.into()), ("n", (n - cap).into())],
+        ),
+        _ => list,
     };
     let args = [
         ("penalty", o.programme_penalty.total.into()),
