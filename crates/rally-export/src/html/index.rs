@@ -77,11 +77,11 @@ fn left_out(p: &Programme, f: &Findings) -> String {
         let (reason, fix) = findings::left_out_reason(p, why);
         let _ = writeln!(
             out,
-            "<li data-member=\"{}\"><a href=\"{}\">{}</a> {}<br><span class=\"fix\">{}</span></li>",
+            "<li data-member=\"{}\"><a href=\"{}\">{}</a>, {}<br><span class=\"fix\">{}</span></li>",
             esc(&member.id),
             href(0, &member_path(&member.id)),
             esc(&member.name),
-            esc(&t.labelled(&format!("({})", p.member_kind(*m)), &reason)),
+            esc(&t.labelled(&p.member_kind(*m), &reason)),
             esc(&fix)
         );
     }

@@ -134,6 +134,28 @@ mod tests {
     }
 
     #[test]
+    fn the_index_names_who_is_left_out_why_and_the_fix_before_the_rules() {
+        let (model, mut plan) = example();
+        let courses = plan.courses.as_mut().unwrap();
+        courses[0].sessions.retain(|s| s != "w02/1");
+        let p = Programme::new(&model, &plan).in_language(crate::Lang::Fr);
+        let files = site(&p);
+        let index = page(&files, "index.html");
+        let intro = "Un membre qui demande une attestation ne l’obtient pas (10 personnes) :";
+        let li =
+            "<li data-member=\"g01\"><a href=\"members/g01.html\">Lycée Limosin, 1st year</a>, \
+                  groupe de 10 (élève) : leur parcours laisse de côté ";
+        let fix = "<span class=\"fix\">pour y remédier : refaire les parcours";
+        let at = |text: &str| {
+            index
+                .find(text)
+                .unwrap_or_else(|| panic!("{text}: {index}"))
+        };
+        assert!(at(intro) < at(li) && at(li) < at(fix));
+        assert!(at(fix) < at("Pénalité"));
+    }
+
+    #[test]
     fn a_page_built_alone_is_the_sites_page() {
         let (model, plan) = example();
         let p = Programme::new(&model, &plan);
