@@ -16,9 +16,9 @@
 //! 5. write the plan and let the checker score it; [`bound`] says how far
 //!    from the best possible it can be.
 //!
-//! With a published plan (`--from`, SPEC §9) it plans close to it and keeps
-//! every course no change reaches, re-routing the others, and moves nothing
-//! after routing (see `replanned`).
+//! With a published plan (`--from`, SPEC §9) it plans close to it, routes
+//! from the published courses, then moves sessions only where the checker's
+//! total with `moved` and `rerouted` drops ([`replan`]).
 //!
 //! Same input, seed and effort give the same plan unless the clock or the
 //! cancel flag cut the search short ([`rally_search::Budget`]). Effort the
@@ -30,6 +30,7 @@
 pub mod bound;
 pub mod improve;
 pub mod lns;
+pub mod replan;
 pub mod score;
 
 use rally_assign::AssignOutcome;
@@ -146,9 +147,9 @@ pub fn solve(model: &Model, options: &Options) -> SolveOutcome {
 }
 
 /// Re-planning (SPEC §9): the programme planned close to the published plan,
-/// then [`rally_assign::assign`] keeps every course no change reaches and
-/// re-routes the others. No session moves after routing: each move would be
-/// one more change to tell people, which the improvement does not weigh.
+/// then [`rally_assign::assign`] routes from the published courses, then
+/// [`replan::improve`] moves sessions where the checker's total, `moved` and
+/// `rerouted` included, drops.
 fn replanned(
     model: &Model,
     options: &Options,
@@ -159,19 +160,24 @@ fn replanned(
     let left = budget
         .effort()
         .map(|e| e.saturating_sub(plan_budget.spent()));
-    let mut assigned = rally_assign::assign(
+    let rest = budget.share(left);
+    let first = rally_assign::assign(
         model,
         &planned.plan,
         &Options {
-            budget: budget.share(left),
+            budget: rest.clone(),
             ..options.clone()
         },
     );
+    let (mut assigned, moved) = replan::improve(model, &planned.at, first, options, &rest);
     assigned.elapsed = budget.elapsed();
     SolveOutcome {
         assigned,
         programme_penalty: planned.penalty,
-        moved: Vec::new(),
+        moved: moved
+            .iter()
+            .map(|&s| model.sessions[s].id.clone())
+            .collect(),
         cut_short: budget.cut_short(),
         effort: budget.spent_in_all(),
         lower_bound: None,
