@@ -6,66 +6,20 @@
 //! Skipped, with a message, when /usr/bin/chromium is absent and CI is not
 //! set; under CI it must run.
 
+#[path = "support/chromium.rs"]
+mod chromium;
+
+use chromium::{browse, chromium};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
-const CHROMIUM: &str = "/usr/bin/chromium";
-
-/// Chromium, or `None` (with a message) when the test may be skipped.
-fn chromium() -> Option<&'static Path> {
-    if Path::new(CHROMIUM).exists() {
-        return Some(Path::new(CHROMIUM));
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{CHROMIUM} is missing under CI: .ci/run must install it (apt-get install -y chromium)"
-    );
-    eprintln!("SKIPPED: {CHROMIUM} is absent (install it with apt-get install -y chromium)");
-    None
-}
-
-/// Runs Chromium headless on a page with `extra` arguments; its stdout.
-fn browse(chromium: &Path, page: &Path, extra: &[String]) -> String {
-    let profile = tempfile::tempdir().unwrap();
-    let mut child = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .args(extra)
-        .arg(format!("file://{}", page.display()))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromium starts");
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("chromium did not finish on {}", page.display());
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "chromium failed on {}",
-        page.display()
-    );
-    String::from_utf8(out.stdout).unwrap()
+/// Runs Chromium on a page of the disk.
+fn open(chromium: &Path, page: &Path, extra: &[String]) -> String {
+    browse(chromium, &format!("file://{}", page.display()), extra)
 }
 
 fn dom(chromium: &Path, page: &Path) -> String {
-    browse(chromium, page, &["--dump-dom".to_string()])
+    open(chromium, page, &["--dump-dom".to_string()])
 }
 
 /// Exports the site of an edition and a plan into a new directory.
@@ -175,7 +129,7 @@ fn a_screenshot_of_the_programme_is_saved_for_people() {
     let docs = root.join("docs");
     std::fs::create_dir_all(&docs).unwrap();
     let shot = docs.join("programme.png");
-    browse(
+    open(
         chromium,
         &page,
         &[
@@ -218,7 +172,7 @@ fn every_sign_in_sheet_and_certificate_prints_on_one_page() {
         assert!(!pages.is_empty(), "no {kind} page");
         for page in &pages {
             let pdf = keep.path().join("page.pdf");
-            browse(
+            open(
                 chromium,
                 page,
                 &[
@@ -246,7 +200,7 @@ fn every_sign_in_sheet_and_certificate_prints_on_one_page() {
         .min()
         .unwrap();
     let shot = root.join("docs/certificate.png");
-    browse(
+    open(
         chromium,
         &certificate,
         &[
@@ -290,7 +244,7 @@ fn axe_violations(chromium: &Path, axe: &Path, page: &Path) -> Vec<String> {
         document.body.appendChild(out); });</script></body>";
     let checked = dir.join("axe-check.html");
     std::fs::write(&checked, html.replace("</body>", runner)).unwrap();
-    let dom = browse(
+    let dom = open(
         chromium,
         &checked,
         &["--dump-dom".into(), "--virtual-time-budget=30000".into()],

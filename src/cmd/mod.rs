@@ -133,6 +133,7 @@ impl SearchArgs {
             budget: self.budget()?,
             previous: None,
             progress: Some(progress),
+            certified: None,
         })
     }
 

@@ -15,6 +15,8 @@
         bar.value = Math.min(s.elapsed, s.seconds);
         document.getElementById("elapsed").textContent = Math.round(s.elapsed);
         document.getElementById("best").textContent = s.best === null ? "—" : s.best;
+        document.getElementById("best-certified").textContent =
+          s.best_certified === null ? "—" : s.best_certified;
       } else if (wasRunning) {
         events.close();
         location.reload();

@@ -1,5 +1,5 @@
 //! The workspace's edition: where it comes from, loading it, and reading an
-//! upload (JSON, or a zip of the CSV sheets) with every problem listed.
+//! upload (a workbook, a zip of the CSV sheets, or JSON) with every problem listed.
 
 use crate::workspace::{Shelf, Workspace};
 use rally_model::{InputError, Model};
@@ -93,7 +93,7 @@ pub fn json(bytes: &[u8]) -> Result<Model, Vec<Problem>> {
         .map_err(|errors| errors.iter().map(Problem::from).collect::<Vec<_>>())
 }
 
-/// An edition from a folder of CSV sheets.
+/// An edition from a folder of CSV sheets or a workbook.
 pub fn sheets(dir: &Path) -> Result<Model, Vec<Problem>> {
     rally_export::sheets::import(dir)
         .map(|(_, model)| model)
@@ -108,26 +108,69 @@ pub fn sheets(dir: &Path) -> Result<Model, Vec<Problem>> {
 /// The most a zip of sheets may hold once unpacked.
 pub const MAX_UNPACKED: u64 = 64 << 20;
 
-/// An uploaded edition: a zip of CSV sheets (by its first bytes) or JSON.
-/// Returns the edition as JSON to keep, and its model.
-pub fn upload(bytes: &[u8]) -> Result<(Vec<u8>, Model), Vec<Problem>> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        let dir = tempfile::tempdir().map_err(|e| vec![problem("", e.to_string())])?;
-        unzip_sheets(bytes, dir.path())?;
-        let model = sheets(dir.path())?;
-        let mut text = serde_json::to_string_pretty(&model.edition)
-            .map_err(|e| vec![problem("", e.to_string())])?;
-        text.push('\n');
-        return Ok((text.into_bytes(), model));
+/// What kind of file an upload is, by its first bytes and, for a zip, its
+/// entries (a workbook is a zip too).
+enum Upload {
+    /// `.xlsx` (the zip has `[Content_Types].xml`) or `.ods` (it has `mimetype`).
+    Workbook(&'static str),
+    /// `.xls`, an OLE compound file.
+    OldWorkbook,
+    CsvZip,
+    Json,
+}
+
+fn kind(bytes: &[u8]) -> Upload {
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Upload::OldWorkbook;
     }
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return Upload::Json;
+    }
+    let Ok(archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Upload::CsvZip;
+    };
+    if archive.index_for_name("[Content_Types].xml").is_some() {
+        Upload::Workbook("xlsx")
+    } else if archive.index_for_name("mimetype").is_some() {
+        Upload::Workbook("ods")
+    } else {
+        Upload::CsvZip
+    }
+}
+
+/// An uploaded edition: a workbook (`.xlsx`, `.ods`, `.xls`), a zip of CSV
+/// sheets or JSON, told apart by its bytes. Returns the edition as JSON to
+/// keep, and its model; or every problem, placed by JSON path or by sheet,
+/// row and column.
+pub fn upload(bytes: &[u8]) -> Result<(Vec<u8>, Model), Vec<Problem>> {
     if bytes.is_empty() {
         return Err(vec![problem(
             "file",
-            "the file is empty; choose the edition's JSON file or a zip of its CSV sheets",
+            "the file is empty; choose the edition's workbook, JSON file or zip of CSV sheets",
         )]);
     }
-    let model = json(bytes)?;
-    Ok((bytes.to_vec(), model))
+    let dir = || tempfile::tempdir().map_err(|e| vec![problem("", e.to_string())]);
+    let model = match kind(bytes) {
+        Upload::Json => return json(bytes).map(|model| (bytes.to_vec(), model)),
+        Upload::Workbook(ext) => workbook(&dir()?, ext, bytes)?,
+        Upload::OldWorkbook => workbook(&dir()?, "xls", bytes)?,
+        Upload::CsvZip => {
+            let dir = dir()?;
+            unzip_sheets(bytes, dir.path())?;
+            sheets(dir.path())?
+        }
+    };
+    let mut text = serde_json::to_string_pretty(&model.edition)
+        .map_err(|e| vec![problem("", e.to_string())])?;
+    text.push('\n');
+    Ok((text.into_bytes(), model))
+}
+
+/// Reads a workbook's bytes, written in `dir` under a name of the desk's.
+fn workbook(dir: &tempfile::TempDir, ext: &str, bytes: &[u8]) -> Result<Model, Vec<Problem>> {
+    let path = dir.path().join(format!("upload.{ext}"));
+    std::fs::write(&path, bytes).map_err(|e| vec![problem("", e.to_string())])?;
+    sheets(&path)
 }
 
 /// Unpacks the `.csv` files of a zip into `dir`, by base name (a zip made of

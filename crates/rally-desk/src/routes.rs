@@ -46,8 +46,12 @@ pub fn router(config: Config) -> Result<Router, String> {
         .route("/v/{n}/session", get(session))
         .route("/v/{n}/move", post(move_session))
         .route("/v/{n}/pin", post(pin))
+        .route("/v/{n}/unpin", post(unpin))
         .route("/v/{n}/people", get(people))
         .route("/v/{n}/changes", get(changes))
+        .route("/draft/{d}", get(draft))
+        .route("/draft/{d}/keep", post(keep_draft))
+        .route("/draft/{d}/discard", post(discard_draft))
         .route("/v/{n}/handouts.zip", get(handouts_zip))
         .route("/assets/desk.js", get(script))
         .fallback(|| async { not_found("No such page.") })
@@ -242,8 +246,8 @@ async fn use_candidate(State(desk): Shared, Form(form): Form<UseForm>) -> Respon
                 )
             }
         };
-        match edition::json(&bytes) {
-            Ok(_) => match edition::keep(&desk.ws, &form.file, &bytes) {
+        match edition::upload(&bytes) {
+            Ok((json, _)) => match edition::keep(&desk.ws, &form.file, &json) {
                 Ok(_) => {
                     desk.reload();
                     Redirect::to("/edition").into_response()
@@ -269,7 +273,10 @@ fn plan_html_from(desk: &Desk, from: Option<u32>, message: Option<&str>) -> Stri
     let body = pages::plan::body(
         from,
         &desk.runner.status(),
-        &desk.ws.versions(Shelf::Plans),
+        (
+            &desk.ws.versions(Shelf::Plans),
+            &desk.ws.versions(Shelf::Drafts),
+        ),
         current.is_some(),
         message,
     );
@@ -362,6 +369,76 @@ async fn changes(State(desk): Shared, Path(n): Path<u32>) -> Response {
             );
             Html(page).into_response()
         })
+    })
+    .await
+}
+
+async fn draft(State(desk): Shared, Path(d): Path<u32>) -> Response {
+    blocking(move || {
+        let (current, draft) = match desk.draft(d) {
+            Ok(found) => found,
+            Err(Unavailable::NoEdition) => return Redirect::to("/edition").into_response(),
+            Err(_) => return no_draft(d),
+        };
+        let Some(from) = &draft.from else {
+            return no_draft(d);
+        };
+        let before = match desk.checked(from.0) {
+            Ok((_, old)) => (
+                old.report().penalty.total,
+                certified_headcount(&current, old.report()).0,
+            ),
+            Err(_) => return no_draft(d),
+        };
+        let (certified, wanting) = certified_headcount(&current, draft.report());
+        let after = (draft.report().penalty.total, certified, wanting);
+        let p = draft.programme(&current, desk.config.lang);
+        let body = pages::changes::draft_body(&p, (d, &draft.slug), from, before, after);
+        let title = format!("Re-plan of version {} to review", from.0);
+        Html(frame::page(
+            Place::Plan,
+            &[],
+            current.model.themes.len(),
+            &title,
+            &body,
+        ))
+        .into_response()
+    })
+    .await
+}
+
+fn no_draft(d: u32) -> Response {
+    not_found(&format!(
+        "There is no re-plan {d} to review: it was kept or discarded (the Plan page lists \
+         the versions), or made for another edition."
+    ))
+}
+
+#[derive(Deserialize)]
+struct DraftForm {
+    slug: String,
+}
+
+async fn keep_draft(State(desk): Shared, Path(d): Path<u32>, Form(f): Form<DraftForm>) -> Response {
+    blocking(
+        move || match desk.ws.take(Shelf::Drafts, d, &f.slug, Shelf::Plans) {
+            Some(Ok(v)) => Redirect::to(&format!("/v/{}/changes", v.number)).into_response(),
+            Some(Err(e)) => message(StatusCode::INTERNAL_SERVER_ERROR, "Not kept", &e),
+            None => no_draft(d),
+        },
+    )
+    .await
+}
+
+async fn discard_draft(
+    State(desk): Shared,
+    Path(d): Path<u32>,
+    Form(f): Form<DraftForm>,
+) -> Response {
+    blocking(move || match desk.ws.remove(Shelf::Drafts, d, &f.slug) {
+        Ok(true) => Redirect::to("/plan").into_response(),
+        Ok(false) => no_draft(d),
+        Err(e) => message(StatusCode::INTERNAL_SERVER_ERROR, "Not discarded", &e),
     })
     .await
 }
@@ -529,38 +606,75 @@ async fn pin(State(desk): Shared, Path(n): Path<u32>, Form(f): Form<PinForm>) ->
                     "This version does not schedule that session.",
                 );
             };
-            let mut edition = current.model.edition.clone();
-            edition.pinned.retain(|p| p.session != entry.id);
-            edition.pinned.push(rally_model::types::Pin {
+            let pin = rally_model::types::Pin {
                 session: entry.id.clone(),
                 date: entry.date.clone(),
                 slot: entry.slot.clone(),
                 venue: entry.venue.clone(),
-            });
-            let mut text = serde_json::to_string_pretty(&edition).unwrap_or_default();
-            text.push('\n');
-            if let Err(problems) = edition::json(text.as_bytes()) {
-                let list: Vec<String> = problems
-                    .iter()
-                    .map(|p| format!("{}: {}", p.place, p.message))
-                    .collect();
-                return message(StatusCode::CONFLICT, "Not pinned", &list.join("; "));
-            }
-            match desk.ws.add(
-                Shelf::Editions,
-                &format!("pin-{}", f.session),
-                text.as_bytes(),
-            ) {
-                Ok(_) => {
-                    desk.reload();
-                    Redirect::to(&format!("/v/{n}/session?id={}", query_value(&f.session)))
-                        .into_response()
-                }
-                Err(e) => message(StatusCode::INTERNAL_SERVER_ERROR, "Not kept", &e),
-            }
+            };
+            let slug = format!("pin-{}", f.session);
+            new_pins(&desk, current, n, &f.session, &slug, |pins| {
+                pins.retain(|p| p.session != pin.session);
+                pins.push(pin);
+            })
         })
     })
     .await
+}
+
+async fn unpin(State(desk): Shared, Path(n): Path<u32>, Form(f): Form<PinForm>) -> Response {
+    blocking(move || {
+        with_version(&desk, n, |current, _, _| {
+            if !current
+                .model
+                .edition
+                .pinned
+                .iter()
+                .any(|p| p.session == f.session)
+            {
+                return message(
+                    StatusCode::BAD_REQUEST,
+                    "Not unpinned",
+                    "The edition does not pin that session.",
+                );
+            }
+            let slug = format!("unpin-{}", f.session);
+            new_pins(&desk, current, n, &f.session, &slug, |pins| {
+                pins.retain(|p| p.session != f.session)
+            })
+        })
+    })
+    .await
+}
+
+/// Keeps the edition with its pins changed by `change` as the next version
+/// of `editions/` (when it is still valid), then shows `session` of version `n`.
+fn new_pins(
+    desk: &Desk,
+    current: &Current,
+    n: u32,
+    session: &str,
+    slug: &str,
+    change: impl FnOnce(&mut Vec<rally_model::types::Pin>),
+) -> Response {
+    let mut edition = current.model.edition.clone();
+    change(&mut edition.pinned);
+    let mut text = serde_json::to_string_pretty(&edition).unwrap_or_default();
+    text.push('\n');
+    if let Err(problems) = edition::json(text.as_bytes()) {
+        let list: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}: {}", p.place, p.message))
+            .collect();
+        return message(StatusCode::CONFLICT, "Not changed", &list.join("; "));
+    }
+    match desk.ws.add(Shelf::Editions, slug, text.as_bytes()) {
+        Ok(_) => {
+            desk.reload();
+            Redirect::to(&format!("/v/{n}/session?id={}", query_value(session))).into_response()
+        }
+        Err(e) => message(StatusCode::INTERNAL_SERVER_ERROR, "Not kept", &e),
+    }
 }
 
 async fn people(State(desk): Shared, Path(n): Path<u32>, Query(filter): Query<Filter>) -> Response {

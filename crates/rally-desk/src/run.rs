@@ -1,9 +1,10 @@
 //! The one plan or solve at a time of a workspace: started from the Plan
 //! page, followed through server-sent events, stopped by the cancel flag of
-//! its budget (the search then returns its best plan, which is kept).
+//! its budget (the search then returns its best plan, which is kept: as a
+//! version, or for a re-plan as a draft whose changes are reviewed first).
 
 use crate::edition::Current;
-use crate::state::{certified_headcount, Desk};
+use crate::state::{certified_headcount, wanting_headcount, Desk};
 use rally_model::replan::Replan;
 use rally_model::Plan;
 use serde::Serialize;
@@ -40,11 +41,17 @@ pub struct Status {
     /// The time budget, in seconds.
     pub seconds: f64,
     pub elapsed: f64,
-    /// The best penalty the search reported so far.
+    /// The best penalty the search reported so far, and the certified
+    /// headcount of its plan (once the search holds courses).
     pub best: Option<i64>,
+    pub best_certified: Option<u64>,
     pub stopping: bool,
-    /// Once finished: the version kept, its checked penalty and certified headcount.
+    /// The version re-planned from, if any.
+    pub from: Option<u32>,
+    /// Once finished: the version kept (or, for a re-plan, the draft to
+    /// review), its checked penalty and certified headcount.
     pub version: Option<u32>,
+    pub draft: Option<u32>,
     pub penalty: Option<i64>,
     pub certified: Option<u64>,
     pub wanting: Option<u64>,
@@ -141,6 +148,8 @@ pub fn start(
         running: true,
         kind: Some(kind),
         seconds: limit.as_secs_f64(),
+        from: from.as_ref().map(|(n, _)| *n),
+        wanting: Some(wanting_headcount(&current)),
         ..Status::default()
     });
     let desk = desk.clone();
@@ -152,6 +161,7 @@ pub fn start(
                 running: false,
                 stopping: false,
                 best: s.best,
+                best_certified: s.best_certified,
                 ..finished
             }
         });
@@ -192,11 +202,17 @@ fn run(
             s.elapsed = started.elapsed().as_secs_f64();
         })
     };
+    let show_certified = |certified: u64| {
+        desk.runner
+            .status
+            .send_modify(|s| s.best_certified = Some(certified))
+    };
     let options = rally_search::Options {
         seed: 1,
         budget: rally_search::Budget::new(Some(limit), None).with_cancel(flag.clone()),
         previous: replan.as_ref().map(|(_, r)| r),
         progress: Some(&show),
+        certified: Some(&show_certified),
     };
     let plan = match kind {
         Kind::Plan => rally_plan::plan(model, &options).plan,
@@ -218,14 +234,23 @@ fn run(
         kind: Some(kind),
         seconds: limit.as_secs_f64(),
         elapsed: started.elapsed().as_secs_f64(),
+        from: replan.as_ref().map(|(n, _)| *n),
         penalty: Some(report.penalty.total),
         certified: Some(certified),
         wanting: Some(wanting),
         ..Status::default()
     };
-    match desk.keep_plan(current, &slug, plan) {
-        Ok(n) => status.version = Some(n),
-        Err(e) => status.error = Some(e),
+    // A re-plan waits for review as a draft; any other run is a version.
+    let kept = match replan {
+        Some(_) => desk
+            .keep_draft(current, &slug, plan)
+            .map(|n| status.draft = Some(n)),
+        None => desk
+            .keep_plan(current, &slug, plan)
+            .map(|n| status.version = Some(n)),
+    };
+    if let Err(e) = kept {
+        status.error = Some(e);
     }
     status
 }

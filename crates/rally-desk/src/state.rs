@@ -46,6 +46,7 @@ impl Config {
 pub struct Checked {
     pub number: u32,
     pub name: String,
+    pub slug: String,
     pub plan: Plan,
     report: Report,
     sessions: Vec<Scheduled>,
@@ -60,6 +61,7 @@ impl Checked {
         current: &Current,
         number: u32,
         name: String,
+        slug: String,
         plan: Plan,
         from: Option<(u32, &Replan)>,
     ) -> Checked {
@@ -67,6 +69,7 @@ impl Checked {
         Checked {
             number,
             name,
+            slug,
             report: p.report,
             sessions: p.sessions,
             courses: p.courses,
@@ -168,9 +171,27 @@ impl Desk {
         if let Some(c) = self.cache().get(&key) {
             return Ok((current, c.clone()));
         }
+        let checked = Arc::new(self.read(&current, Shelf::Plans, number)?);
+        let mut cache = self.cache();
+        if cache.len() >= CACHED {
+            cache.clear();
+        }
+        cache.insert(key, checked.clone());
+        Ok((current, checked))
+    }
+
+    /// Draft `number` (a re-plan waiting for review), read and checked
+    /// against the version it was made from.
+    pub fn draft(&self, number: u32) -> Result<(Arc<Current>, Checked), Unavailable> {
+        let current = self.current().ok_or(Unavailable::NoEdition)?;
+        let draft = self.read(&current, Shelf::Drafts, number)?;
+        Ok((current, draft))
+    }
+
+    fn read(&self, current: &Current, shelf: Shelf, number: u32) -> Result<Checked, Unavailable> {
         let v = self
             .ws
-            .version(Shelf::Plans, number)
+            .version(shelf, number)
             .ok_or(Unavailable::NoVersion(number))?;
         let plan = rally_model::load_plan(&self.ws.path(&v.name)).map_err(|e| {
             Unavailable::Unreadable(e.errors().iter().map(|e| e.to_string()).collect())
@@ -181,16 +202,10 @@ impl Desk {
                 unknown.iter().map(|e| e.to_string()).collect(),
             ));
         }
-        let from = self.replanned_from(&current, &v.slug);
+        let from = self.replanned_from(current, &v.slug);
         let replan = from.map(|(n, old)| (n, Replan::new(&current.model, old, None, None)));
         let from = replan.as_ref().map(|(n, r)| (*n, r));
-        let checked = Arc::new(Checked::new(&current, number, v.name, plan, from));
-        let mut cache = self.cache();
-        if cache.len() >= CACHED {
-            cache.clear();
-        }
-        cache.insert(key, checked.clone());
-        Ok((current, checked))
+        Ok(Checked::new(current, number, v.name, v.slug, plan, from))
     }
 
     /// Where `session` of a checked version may move ([`moves::options`]), judged once.
@@ -230,29 +245,49 @@ impl Desk {
     }
 
     /// Keeps `plan` as the next plan version, its penalty the checker's.
-    pub fn keep_plan(&self, current: &Current, slug: &str, mut plan: Plan) -> Result<u32, String> {
+    pub fn keep_plan(&self, current: &Current, slug: &str, plan: Plan) -> Result<u32, String> {
+        self.keep(Shelf::Plans, current, slug, plan)
+    }
+
+    /// Keeps `plan`, re-planned from a version (its slug says which, see
+    /// [`crate::run::REPLAN_OF`]), as the next draft to review.
+    pub fn keep_draft(&self, current: &Current, slug: &str, plan: Plan) -> Result<u32, String> {
+        self.keep(Shelf::Drafts, current, slug, plan)
+    }
+
+    fn keep(
+        &self,
+        shelf: Shelf,
+        current: &Current,
+        slug: &str,
+        mut plan: Plan,
+    ) -> Result<u32, String> {
         plan.penalty = Some(rally_check::penalty(&current.model, &plan).to_map());
         if plan.edition.is_none() {
             plan.edition = current.model.edition.edition.clone();
         }
         let mut text = serde_json::to_string_pretty(&plan).map_err(|e| e.to_string())?;
         text.push('\n');
-        self.ws
-            .add(Shelf::Plans, slug, text.as_bytes())
-            .map(|v| v.number)
+        self.ws.add(shelf, slug, text.as_bytes()).map(|v| v.number)
     }
 }
 
 /// Headcount certified by the plan's courses, of those wanting a certificate.
 pub fn certified_headcount(current: &Current, report: &Report) -> (u64, u64) {
     let members = &current.model.members;
-    let wanting = members.iter().filter(|m| m.certificate);
     let certified = members
         .iter()
         .zip(&report.members)
         .filter(|(m, r)| m.certificate && r.certified);
     (
         certified.map(|(m, _)| u64::from(m.headcount)).sum(),
-        wanting.map(|m| u64::from(m.headcount)).sum(),
+        wanting_headcount(current),
     )
+}
+
+/// Headcount of the members wanting a certificate.
+pub fn wanting_headcount(current: &Current) -> u64 {
+    let members = &current.model.members;
+    let wanting = members.iter().filter(|m| m.certificate);
+    wanting.map(|m| u64::from(m.headcount)).sum()
 }

@@ -15,6 +15,8 @@ pub enum Shelf {
     Editions,
     /// `plans/`: plans made, moved or re-planned in the desk.
     Plans,
+    /// `drafts/`: re-plans waiting for review, kept as a plan or discarded.
+    Drafts,
 }
 
 impl Shelf {
@@ -22,6 +24,7 @@ impl Shelf {
         match self {
             Shelf::Editions => "editions",
             Shelf::Plans => "plans",
+            Shelf::Drafts => "drafts",
         }
     }
 }
@@ -101,6 +104,10 @@ impl Workspace {
     /// writing layer), never over an existing file.
     pub fn add(&self, shelf: Shelf, slug: &str, bytes: &[u8]) -> Result<Version, String> {
         let _held = self.adding.lock().unwrap_or_else(|e| e.into_inner());
+        self.add_held(shelf, slug, bytes)
+    }
+
+    fn add_held(&self, shelf: Shelf, slug: &str, bytes: &[u8]) -> Result<Version, String> {
         let folder = self.dir.join(shelf.folder());
         fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
         let number = self.versions(shelf).last().map_or(1, |v| v.number + 1);
@@ -121,8 +128,43 @@ impl Workspace {
         })
     }
 
-    /// JSON files at the top of the folder that may be editions (plans, by
-    /// their `.plan.json` ending, left out), by file name.
+    /// Moves version `number` of `from`, when its slug is `slug`, to the
+    /// next version of `to`: written there whole first, then removed from
+    /// `from`. `None` when `from` has no such version (moved or removed).
+    pub fn take(
+        &self,
+        from: Shelf,
+        number: u32,
+        slug: &str,
+        to: Shelf,
+    ) -> Option<Result<Version, String>> {
+        let _held = self.adding.lock().unwrap_or_else(|e| e.into_inner());
+        let v = self.version(from, number).filter(|v| v.slug == slug)?;
+        let path = self.path(&v.name);
+        let moved = fs::read(&path)
+            .map_err(|e| format!("{}: {e}", path.display()))
+            .and_then(|bytes| self.add_held(to, &v.slug, &bytes))
+            .and_then(|kept| {
+                fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                Ok(kept)
+            });
+        Some(moved)
+    }
+
+    /// Removes version `number` of a shelf when its slug is `slug`; false
+    /// when there is none.
+    pub fn remove(&self, shelf: Shelf, number: u32, slug: &str) -> Result<bool, String> {
+        let _held = self.adding.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(v) = self.version(shelf, number).filter(|v| v.slug == slug) else {
+            return Ok(false);
+        };
+        let path = self.path(&v.name);
+        fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(true)
+    }
+
+    /// Files at the top of the folder that may be editions, by file name:
+    /// JSON (plans, by their `.plan.json` ending, left out) and workbooks.
     pub fn candidates(&self) -> Vec<String> {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return Vec::new();
@@ -131,7 +173,10 @@ impl Workspace {
             .filter_map(|e| e.ok())
             .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
             .filter_map(|e| e.file_name().into_string().ok())
-            .filter(|f| f.ends_with(".json") && !f.ends_with(".plan.json"))
+            .filter(|f| {
+                f.ends_with(".json") && !f.ends_with(".plan.json")
+                    || rally_export::sheets::is_workbook_name(f)
+            })
             .collect();
         out.sort();
         out
@@ -192,6 +237,24 @@ mod tests {
         assert_eq!(ws.versions(Shelf::Plans), [a, b.clone()]);
         assert_eq!(ws.version(Shelf::Plans, 2), Some(b));
         assert!(ws.versions(Shelf::Editions).is_empty());
+        let d = ws.add(Shelf::Drafts, "replan-of-2", b"[1]").unwrap();
+        assert!(ws
+            .take(Shelf::Drafts, d.number, "other", Shelf::Plans)
+            .is_none());
+        let kept = ws.take(Shelf::Drafts, 1, "replan-of-2", Shelf::Plans);
+        let kept = kept.unwrap().unwrap();
+        assert_eq!(kept.name, "plans/0003-replan-of-2.json");
+        assert_eq!(fs::read(ws.path(&kept.name)).unwrap(), b"[1]");
+        assert!(ws.versions(Shelf::Drafts).is_empty() && !ws.path(&d.name).exists());
+        assert!(ws
+            .take(Shelf::Drafts, 1, "replan-of-2", Shelf::Plans)
+            .is_none());
+        let e = ws.add(Shelf::Drafts, "replan-of-3", b"[2]").unwrap();
+        assert_eq!(e.number, 1, "numbered after the drafts left");
+        assert_eq!(ws.remove(Shelf::Drafts, 1, "replan-of-2"), Ok(false));
+        assert_eq!(ws.remove(Shelf::Drafts, 1, "replan-of-3"), Ok(true));
+        assert_eq!(ws.remove(Shelf::Drafts, 1, "replan-of-3"), Ok(false));
+        assert_eq!(ws.versions(Shelf::Plans).len(), 3);
     }
 
     #[test]

@@ -462,6 +462,24 @@ async fn one_run_at_a_time_and_stop_keeps_the_best_plan() {
         Some(rally_check::check(&model, &plan).penalty.to_map())
     );
     assert!(plan.courses.is_some());
+    // The progress carried the certified headcount of the best plan: the
+    // checker's of the plan kept.
+    let events = get_events(&app).await;
+    let json = events
+        .lines()
+        .find_map(|l| l.strip_prefix("data: "))
+        .unwrap();
+    let status: serde_json::Value = serde_json::from_str(json).unwrap();
+    let report = rally_check::check(&model, &plan);
+    let certified: u64 = model
+        .members
+        .iter()
+        .zip(&report.members)
+        .filter(|(m, r)| m.certificate && r.certified)
+        .map(|(m, _)| u64::from(m.headcount))
+        .sum();
+    assert_eq!(status["certified"], certified, "{status}");
+    assert_eq!(status["best_certified"], certified, "{status}");
     // A second tab, or a refresh, sees the same state.
     assert_eq!(get(&app, "/plan").await.text(), page);
 }
@@ -505,8 +523,17 @@ async fn a_moved_version_re_plans_with_its_list_of_changes() {
     let a = post_form(&app, "/plan/run", "kind=solve&seconds=5&from=2").await;
     assert_eq!(a.status, StatusCode::SEE_OTHER);
     let page = wait_idle(&app).await;
-    assert!(page.contains("version 3</a>"), "{page}");
-    let path = dir.path().join("plans/0003-replan-of-2-solve-5s.json");
+    // The re-plan is a draft to review, not a version yet.
+    assert!(
+        page.contains("<a href=\"/draft/1\" id=\"review\">"),
+        "{page}"
+    );
+    assert!(page.contains("data-draft=\"1\""), "{page}");
+    assert!(!dir
+        .path()
+        .join("plans/0003-replan-of-2-solve-5s.json")
+        .exists());
+    let path = dir.path().join("drafts/0001-replan-of-2-solve-5s.json");
     let new = rally_model::load_plan(&path).unwrap();
     let old = rally_model::load_plan(
         &dir.path()
@@ -514,22 +541,170 @@ async fn a_moved_version_re_plans_with_its_list_of_changes() {
     )
     .unwrap();
     let model = rally_model::load_edition(&fixture("example/edition.json")).unwrap();
+    let before = rally_check::check(&model, &old).penalty.total;
+    let after = rally_check::check(&model, &new).penalty.total;
     let replan = rally_model::replan::Replan::new(&model, old, None, None);
     let changes = rally_check::Changes::new(&model, &new, &replan);
-    let page = get(&app, "/v/3/changes").await;
-    assert_eq!(page.status, StatusCode::OK);
     let summary = format!(
         "{} session(s) moved, {} member(s) rerouted",
         changes.moved.len(),
         changes.rerouted.len()
     );
+    let review = get(&app, "/draft/1").await;
+    assert_eq!(review.status, StatusCode::OK);
+    let text = review.text();
+    assert!(text.contains(&summary), "{summary}: {text}");
+    assert!(text.contains(&format!("data-figure=\"penalty-before\">{before}<")));
+    assert!(text.contains(&format!("data-figure=\"penalty-after\">{after}<")));
+    for m in &changes.moved {
+        assert!(text.contains(&format!("data-session=\"{}\"", m.session)));
+    }
+    assert!(text.contains("id=\"keep\"") && text.contains("id=\"discard\""));
+    // A stale form (another draft's slug) keeps nothing.
+    let a = post_form(&app, "/draft/1/keep", "slug=replan-of-1-solve-5s").await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    let a = post_form(&app, "/draft/1/keep", "slug=replan-of-2-solve-5s").await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    assert_eq!(a.location(), "/v/3/changes");
+    assert!(!path.exists(), "the draft is kept, not copied");
+    let kept = dir.path().join("plans/0003-replan-of-2-solve-5s.json");
+    assert_eq!(rally_model::load_plan(&kept).unwrap(), new);
+    let page = get(&app, "/v/3/changes").await;
+    assert_eq!(page.status, StatusCode::OK);
     assert!(page.text().contains(&summary), "{summary}: {}", page.text());
     assert!(page.text().contains("<a href=\"/v/2\">version 2</a>"));
-    for m in &changes.moved {
-        assert!(page
-            .text()
-            .contains(&format!("data-session=\"{}\"", m.session)));
-    }
+    assert_eq!(get(&app, "/draft/1").await.status, StatusCode::NOT_FOUND);
+
+    // Another re-plan, discarded: no version is made.
+    let a = post_form(&app, "/plan/run", "kind=plan&seconds=1&from=3").await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    wait_idle(&app).await;
+    let a = post_form(&app, "/draft/1/discard", "slug=replan-of-3-plan-1s").await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.text());
+    assert!(std::fs::read_dir(dir.path().join("drafts"))
+        .unwrap()
+        .next()
+        .is_none());
+    assert!(!dir
+        .path()
+        .join("plans/0004-replan-of-3-plan-1s.json")
+        .exists());
     let plain = get(&app, "/v/1/changes").await.text();
     assert!(plain.contains("was not re-planned"));
+}
+
+/// The example edition with `change` made, as a workbook.
+fn example_workbook(change: impl FnOnce(&mut rally_model::types::Edition)) -> Vec<u8> {
+    let model = rally_model::load_edition(&fixture("example/edition.json")).unwrap();
+    let mut edition = model.edition.clone();
+    change(&mut edition);
+    let texts = rally_export::Texts::new(rally_export::Lang::Fr);
+    rally_export::sheets::workbook(&edition, &texts).unwrap()
+}
+
+#[tokio::test]
+async fn a_workbook_upload_is_kept_and_its_problems_named_by_cell() {
+    let dir = example_workspace();
+    let app = app(dir.path());
+    let bad = example_workbook(|e| e.workshops[0].organisers.push("nobody".into()));
+    let a = upload(&app, "rally.xlsx", &bad).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        a.text().contains("Ateliers!D2 (organisers)") && a.text().contains("nobody"),
+        "{}",
+        a.text()
+    );
+    assert!(!dir.path().join("editions").exists(), "nothing kept");
+    // An OpenDocument file that is not one: refused, said so.
+    let fake =
+        rally_desk::handouts::zip(&[rally_export::OutFile::text("mimetype", "x".into())]).unwrap();
+    let a = upload(&app, "rally.ods", &fake).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        a.text().contains("cannot be read as a workbook"),
+        "{}",
+        a.text()
+    );
+
+    let good = example_workbook(|e| e.edition = Some("Uploaded as a workbook".into()));
+    let a = upload(&app, "Rally 2016.xlsx", &good).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.text());
+    let kept = dir.path().join("editions/0001-rally-2016.json");
+    let model = rally_model::load_edition(&kept).unwrap();
+    assert_eq!(
+        model.edition.edition.as_deref(),
+        Some("Uploaded as a workbook")
+    );
+    assert!(get(&app, "/edition")
+        .await
+        .text()
+        .contains("Uploaded as a workbook"));
+}
+
+#[tokio::test]
+async fn a_pinned_session_is_unpinned_and_may_move_again() {
+    let dir = example_workspace();
+    let app = app(dir.path());
+    let page = get(&app, "/v/1/session?id=w01%2F1").await.text();
+    assert!(page.contains("id=\"pinned\"") && page.contains("id=\"unpin\""));
+    assert!(page.contains("A pinned session does not move."));
+    let a = post_form(&app, "/v/1/unpin", "session=w02%2F1").await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST, "w02/1 is not pinned");
+    let a = post_form(&app, "/v/1/unpin", "session=w01%2F1").await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.text());
+    assert_eq!(a.location(), "/v/1/session?id=w01%2F1");
+    let kept = rally_model::load_edition(&dir.path().join("editions/0001-unpin-w01-1.json"));
+    assert!(kept.unwrap().pins.is_empty());
+    let page = get(&app, "/v/1/session?id=w01%2F1").await.text();
+    assert!(!page.contains("id=\"pinned\"") && page.contains("id=\"pin\""));
+    assert!(page.contains("Move here"), "{page}");
+    // Pinned again, in a newer edition still.
+    let a = post_form(&app, "/v/1/pin", "session=w01%2F1").await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    assert!(dir.path().join("editions/0002-pin-w01-1.json").is_file());
+}
+
+/// The value of `name="{field}"` in a row of a form.
+fn field<'a>(row: &'a str, name: &str) -> &'a str {
+    let tag = format!("name=\"{name}\" value=\"");
+    let start = row.find(&tag).unwrap() + tag.len();
+    &row[start..start + row[start..].find('"').unwrap()]
+}
+
+#[tokio::test]
+async fn each_move_shows_the_checkers_change_in_penalty_and_certified_headcount() {
+    let dir = example_workspace();
+    let app = app(dir.path());
+    let page = get(&app, "/v/1/session?id=w01%2F2").await.text();
+    let model = rally_model::load_edition(&fixture("example/edition.json")).unwrap();
+    let plan = rally_model::load_plan(&fixture("example/plan.json")).unwrap();
+    let current = rally_desk::edition::Current {
+        model,
+        source: String::new(),
+        generation: 0,
+    };
+    let before = rally_check::check(&current.model, &plan);
+    let headcount =
+        |r: &rally_check::Report| rally_desk::state::certified_headcount(&current, r).0 as i64;
+    let session = current.model.session("w01/2").unwrap();
+    let rows: Vec<&str> = page
+        .split("<tr>")
+        .filter(|r| r.contains("action=\"/v/1/move\""))
+        .collect();
+    assert!(rows.len() > 1, "{page}");
+    for row in rows {
+        let (date, slot, venue) = (field(row, "date"), field(row, "slot"), field(row, "venue"));
+        let at = rally_desk::moves::placement(&current, date, slot, venue).unwrap();
+        let moved = rally_desk::moves::moved(&current, &plan, session, at);
+        let after = rally_check::check(&current.model, &moved);
+        let shown = format!(
+            "<td class=\"num\">{:+}</td><td class=\"num\">{:+}</td>",
+            after.penalty.total - before.penalty.total,
+            headcount(&after) - headcount(&before)
+        );
+        assert!(
+            row.contains(&shown),
+            "{date} {slot} {venue}: {shown} in {row}"
+        );
+    }
 }

@@ -3,41 +3,12 @@
 //!
 //! `cargo test -p rally-desk --release --test load -- --ignored --nocapture`
 
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::path::Path;
+mod support;
+
 use std::time::{Duration, Instant};
+use support::{fixture, request, serve, text, wait_idle};
 
 const VIEWS: usize = 200;
-
-/// One HTTP/1.1 request; the status code and the body.
-fn request(addr: SocketAddr, method: &str, path: &str, form: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(addr).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(120)))
-        .unwrap();
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
-        form.len()
-    );
-    stream.write_all(head.as_bytes()).unwrap();
-    let mut answer = Vec::new();
-    stream.read_to_end(&mut answer).unwrap();
-    let text = String::from_utf8_lossy(&answer).to_string();
-    let status = text.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
-    (status, text)
-}
-
-fn wait_idle(addr: SocketAddr) {
-    let started = Instant::now();
-    while !request(addr, "GET", "/plan", "")
-        .1
-        .contains("data-running=\"false\"")
-    {
-        assert!(started.elapsed() < Duration::from_secs(600));
-        std::thread::sleep(Duration::from_millis(200));
-    }
-}
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
@@ -48,21 +19,12 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 #[ignore = "a load test: run it by hand for its figures"]
 fn two_hundred_page_views_during_a_solve() {
     let dir = tempfile::tempdir().unwrap();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
     std::fs::copy(
-        fixtures.join("haute-vienne-2016.json"),
+        fixture("haute-vienne-2016.json"),
         dir.path().join("edition.json"),
     )
     .unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let config = rally_desk::Config::new(dir.path());
-    std::thread::spawn(move || {
-        rally_desk::serve(config, "127.0.0.1:0".parse().unwrap(), |a| {
-            tx.send(a).unwrap()
-        })
-        .unwrap()
-    });
-    let addr = rx.recv().unwrap();
+    let addr = serve(dir.path());
     assert_eq!(
         request(addr, "POST", "/plan/run", "kind=solve&seconds=20").0,
         303
@@ -93,9 +55,8 @@ fn two_hundred_page_views_during_a_solve() {
         .collect();
     let results: Vec<_> = views.into_iter().map(|v| v.join().unwrap()).collect();
     let wall = started.elapsed();
-    let still_running = request(addr, "GET", "/plan", "")
-        .1
-        .contains("data-running=\"true\"");
+    let still_running =
+        text(&request(addr, "GET", "/plan", "").1).contains("data-running=\"true\"");
     request(addr, "POST", "/plan/stop", "");
     wait_idle(addr);
     let errors: Vec<_> = results.iter().filter(|r| r.1 != 200).collect();

@@ -15,4 +15,7 @@ pub struct Options<'a> {
     pub previous: Option<&'a Replan>,
     /// Called with the best penalty found so far.
     pub progress: Option<&'a (dyn Fn(i64) + Sync)>,
+    /// Called with the certified headcount of the best plan so far, by the
+    /// searches that hold courses (`solve`, once everyone is routed).
+    pub certified: Option<&'a (dyn Fn(u64) + Sync)>,
 }

@@ -11,7 +11,7 @@ use rally_assign::search::Found;
 use rally_assign::Suggestion;
 use rally_model::Placement;
 use rally_plan::programme::Programme;
-use rally_search::Budget;
+use rally_search::{Budget, Options};
 
 /// Placements tried per suggestion.
 const TRIES: usize = 2;
@@ -37,13 +37,20 @@ impl Improved<'_> {
 
 /// Routes everyone through `prog`, then moves sessions while it pays and the
 /// budget lasts; `prog` ends as the best programme found.
+/// The best penalty and certified headcount go to `options`' callbacks.
 pub fn run<'m>(
     prog: &mut Programme<'_, 'm>,
     seed: u64,
     budget: &Budget,
-    progress: Option<&(dyn Fn(i64) + Sync)>,
+    options: &Options,
 ) -> Improved<'m> {
     let model = prog.model();
+    let progress = options.progress;
+    let certified = |best: &Improved| {
+        if let Some(c) = options.certified {
+            c(score::certified(model, &best.board, &best.found.courses));
+        }
+    };
     let (board, found) = rally_assign::route(model, &prog.at, seed, budget, progress);
     let mut best = Improved {
         total: score::total(prog, &board, &found.courses),
@@ -51,6 +58,7 @@ pub fn run<'m>(
         found,
         moved: Vec::new(),
     };
+    certified(&best);
     debug_assert_eq!(
         best.total,
         best.checked(prog),
@@ -86,6 +94,7 @@ pub fn run<'m>(
                             best.checked(prog),
                             "solve's score is the checker's"
                         );
+                        certified(&best);
                         if let Some(p) = progress {
                             p(total);
                         }

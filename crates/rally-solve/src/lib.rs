@@ -105,7 +105,7 @@ pub fn solve(model: &Model, options: &Options) -> SolveOutcome {
             .effort()
             .map(|e| e.saturating_sub(plan_budget.spent())),
     );
-    let improved = improve::run(&mut prog, options.seed, &improve_budget, options.progress);
+    let improved = improve::run(&mut prog, options.seed, &improve_budget, options);
     let search_budget = match (budget.remaining(), reserve) {
         (Some(left), Some(reserve)) => {
             let effort = improve_budget.effort().map(|_| improve_budget.left());
@@ -113,13 +113,7 @@ pub fn solve(model: &Model, options: &Options) -> SolveOutcome {
         }
         _ => improve_budget.clone(),
     };
-    let improved = lns::run(
-        &mut prog,
-        improved,
-        options.seed,
-        &search_budget,
-        options.progress,
-    );
+    let improved = lns::run(&mut prog, improved, options.seed, &search_budget, options);
     let mut plan = rally_plan::to_plan(&instance, &prog.at);
     let courses = rally_assign::course_sessions(&improved.board, &improved.found);
     plan.courses = Some(rally_assign::plan_courses(model, &courses));

@@ -30,7 +30,7 @@ use rally_check::certify;
 use rally_check::{Offer, OfferIndex};
 use rally_model::{Model, Placement, Term};
 use rally_plan::programme::Programme;
-use rally_search::Budget;
+use rally_search::{Budget, Options};
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -52,13 +52,14 @@ const STALL: u64 = 5000;
 
 /// Improves `start` (the courses on `prog`) until the budget or [`STALL`]
 /// ends it; `prog` ends as the best programme, and the sessions moved are
-/// added to `start.moved`.
+/// added to `start.moved`. Each better plan's penalty and certified
+/// headcount go to `options`' callbacks.
 pub fn run<'m>(
     prog: &mut Programme<'_, 'm>,
     start: Improved<'m>,
     seed: u64,
     budget: &Budget,
-    progress: Option<&(dyn Fn(i64) + Sync)>,
+    options: &Options,
 ) -> Improved<'m> {
     let first = prog.at.clone();
     let Improved {
@@ -89,7 +90,10 @@ pub fn run<'m>(
         }
         if s.total < before {
             stall = 0;
-            if let Some(p) = progress {
+            if let Some(c) = options.certified {
+                c(score::certified(s.board.model, &s.board, &s.courses));
+            }
+            if let Some(p) = options.progress {
                 p(s.total);
             }
         } else {

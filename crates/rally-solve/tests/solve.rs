@@ -195,6 +195,33 @@ fn the_search_spends_its_effort_and_lowers_the_total() {
 }
 
 #[test]
+fn progress_reports_the_certified_headcount_of_the_best_plan() {
+    let model = tight(7, 200, 10);
+    let last = std::sync::Mutex::new(Vec::new());
+    let certified = |c: u64| last.lock().unwrap().push(c);
+    let out = solve(
+        &model,
+        &Options {
+            seed: 1,
+            budget: Budget::new(None, Some(200)),
+            certified: Some(&certified),
+            ..Options::default()
+        },
+    );
+    let report = rally_check::check(&model, &out.assigned.plan);
+    let by_checker: u64 = model
+        .members
+        .iter()
+        .zip(&report.members)
+        .filter(|(m, r)| m.certificate && r.certified)
+        .map(|(m, _)| u64::from(m.headcount))
+        .sum();
+    let seen = last.into_inner().unwrap();
+    assert!(!seen.is_empty(), "reported once everyone is routed");
+    assert_eq!(seen.last(), Some(&by_checker), "{seen:?}");
+}
+
+#[test]
 fn same_seed_and_effort_same_bytes_on_one_thread_or_two() {
     let model = tight(3, 150, 12);
     let on = |threads: usize| {

@@ -1,13 +1,14 @@
-//! The Changes page of a re-planned version: the sessions moved and the
-//! members rerouted against the version it was re-planned from, to review
-//! before handing it out.
+//! The changes of a re-plan against the version it was made from: the
+//! sessions moved and the members rerouted, reviewed on its draft before it
+//! is kept as a version (or discarded), and shown again on that version.
 
 use rally_check::Changes;
 use rally_export::html::esc;
 use rally_export::Programme;
 use std::fmt::Write;
 
-/// The body of the Changes page; `from` is the version re-planned from and the changes.
+/// The body of the Changes page of version `n`; `from` is the version
+/// re-planned from and the changes.
 pub fn body(p: &Programme, n: u32, from: Option<&(u32, Changes)>) -> String {
     let Some((old, c)) = from else {
         return format!(
@@ -16,11 +17,59 @@ pub fn body(p: &Programme, n: u32, from: Option<&(u32, Changes)>) -> String {
         );
     };
     let mut out = format!(
-        "<p id=\"summary\">Against <a href=\"/v/{old}\">version {old}</a>: {} session(s) moved, {} member(s) rerouted ({} session(s) added to or removed from courses). Version {old} stays as it was; hand out this one only if these changes are worth telling.</p>\n",
+        "<p id=\"summary\">Against <a href=\"/v/{old}\">version {old}</a>: {}. Version {old} stays as it was; hand out this one only if these changes are worth telling.</p>\n",
+        counts(c)
+    );
+    out.push_str(&lists(p, Some(n), c));
+    out
+}
+
+/// The body of the review of draft `d`, re-planned from version `old`:
+/// the figures before and after, the changes, Keep and Discard.
+pub fn draft_body(
+    p: &Programme,
+    draft: (u32, &str),
+    (old, c): &(u32, Changes),
+    before: (i64, u64),
+    after: (i64, u64, u64),
+) -> String {
+    let (d, slug) = draft;
+    let mut out = format!(
+        "<p id=\"summary\">This re-plan of <a href=\"/v/{old}\">version {old}</a> is not a version yet: review what it changes, then keep it as the next version or discard it. Against version {old}: {}.</p>\n<table class=\"figures\" style=\"width:auto\">\n<tr><th scope=\"col\"></th><th scope=\"col\">Version {old}</th><th scope=\"col\">This re-plan</th></tr>\n<tr><th scope=\"row\">Penalty</th><td data-figure=\"penalty-before\">{}</td><td data-figure=\"penalty-after\">{}</td></tr>\n<tr><th scope=\"row\">Certified headcount (of {})</th><td data-figure=\"certified-before\">{}</td><td data-figure=\"certified-after\">{}</td></tr>\n</table>\n",
+        counts(c),
+        before.0,
+        after.0,
+        after.2,
+        before.1,
+        after.1
+    );
+    let _ = writeln!(
+        out,
+        "<form class=\"inline\" method=\"post\" action=\"/draft/{d}/keep\"><input type=\"hidden\" name=\"slug\" value=\"{0}\"><button type=\"submit\" id=\"keep\">Keep it as the next version</button></form> <form class=\"inline\" method=\"post\" action=\"/draft/{d}/discard\"><input type=\"hidden\" name=\"slug\" value=\"{0}\"><button type=\"submit\" id=\"discard\">Discard it</button></form>",
+        esc(slug)
+    );
+    out.push_str(&lists(p, None, c));
+    out
+}
+
+/// `2 session(s) moved, 5 member(s) rerouted (…)`.
+fn counts(c: &Changes) -> String {
+    format!(
+        "{} session(s) moved, {} member(s) rerouted ({} session(s) added to or removed from courses)",
         c.moved.len(),
         c.rerouted.len(),
         c.rerouted_count()
-    );
+    )
+}
+
+/// The tables of sessions moved and members rerouted; names link to the
+/// pages of version `n`, when it is one.
+fn lists(p: &Programme, n: Option<u32>, c: &Changes) -> String {
+    let link = |href: String, text: &str| match n {
+        Some(n) => format!("<a href=\"/v/{n}/{}\">{}</a>", esc(&href), esc(text)),
+        None => esc(text),
+    };
+    let mut out = String::new();
     out.push_str("<h2>Sessions moved</h2>\n");
     if c.moved.is_empty() {
         out.push_str("<p>None.</p>\n");
@@ -29,9 +78,12 @@ pub fn body(p: &Programme, n: u32, from: Option<&(u32, Changes)>) -> String {
         for m in &c.moved {
             let _ = writeln!(
                 out,
-                "<tr data-session=\"{0}\"><th scope=\"row\"><a href=\"/v/{n}/session?id={1}\">{0}</a> {2}</th><td>{3}</td><td>{4}</td><td>{5}</td></tr>",
+                "<tr data-session=\"{}\"><th scope=\"row\">{} {}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
                 esc(&m.session),
-                esc(&m.session.replace('/', "%2F")),
+                link(
+                    format!("session?id={}", m.session.replace('/', "%2F")),
+                    &m.session
+                ),
                 esc(&m.title),
                 esc(&m.old.label()),
                 esc(&m.new.label()),
@@ -52,9 +104,9 @@ pub fn body(p: &Programme, n: u32, from: Option<&(u32, Changes)>) -> String {
                 .map_or(r.name.as_str(), |m| p.model.members[m].name.as_str());
             let _ = writeln!(
                 out,
-                "<tr data-member=\"{0}\"><th scope=\"row\"><a href=\"/v/{n}/site/members/{0}.html\">{1}</a></th><td>{2}</td><td>{3}</td></tr>",
+                "<tr data-member=\"{}\"><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
                 esc(&r.member),
-                esc(name),
+                link(format!("site/members/{}.html", r.member), name),
                 esc(&r.added.join(", ")),
                 esc(&r.removed.join(", "))
             );

@@ -40,7 +40,7 @@ pub fn body(
     }
     let _ = writeln!(
         out,
-        "<h2>Upload an edition</h2>\n<form method=\"post\" action=\"/edition\" enctype=\"multipart/form-data\">\n<p><label>The edition's JSON file, or a zip of its CSV sheets (at most {} MB): <input type=\"file\" name=\"file\" accept=\".json,.zip,application/json,application/zip\" required></label> <button type=\"submit\">Upload</button></p>\n</form>\n<p class=\"muted\">An upload is checked whole first: when it has problems, each is listed with where it is and how to fix it, and the edition in use stays. A good one is kept as the next file of <code>editions/</code>; nothing is overwritten.</p>",
+        "<h2>Upload an edition</h2>\n<form method=\"post\" action=\"/edition\" enctype=\"multipart/form-data\">\n<p><label>The edition's workbook (.xlsx, .ods), a zip of its CSV sheets, or its JSON file (at most {} MB): <input type=\"file\" name=\"file\" accept=\".xlsx,.ods,.xls,.zip,.json\" required></label> <button type=\"submit\">Upload</button></p>\n</form>\n<p class=\"muted\">An upload is checked whole first: when it has problems, each is listed with where it is and how to fix it, and the edition in use stays. A good one is kept as the next file of <code>editions/</code>; nothing is overwritten.</p>",
         limit >> 20
     );
     if !candidates.is_empty() {

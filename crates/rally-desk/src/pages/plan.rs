@@ -10,7 +10,7 @@ use std::fmt::Write;
 pub fn body(
     from: Option<u32>,
     status: &Status,
-    versions: &[Version],
+    (versions, drafts): (&[Version], &[Version]),
     has_edition: bool,
     message: Option<&str>,
 ) -> String {
@@ -29,6 +29,18 @@ pub fn body(
         status.running,
         run_status(status)
     );
+    if !drafts.is_empty() {
+        out.push_str("<h2>Re-plans to review</h2>\n<ul class=\"drafts\">\n");
+        for d in drafts {
+            let _ = writeln!(
+                out,
+                "<li data-draft=\"{0}\"><a href=\"/draft/{0}\">{1}</a>: its changes to review, then keep or discard</li>",
+                d.number,
+                esc(&d.slug)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
     out.push_str("<h2>Versions</h2>\n");
     if versions.is_empty() {
         out.push_str("<p class=\"muted\">No plan yet. Each run, move or re-plan is kept as the next version in <code>plans/</code>; none is ever overwritten.</p>\n");
@@ -74,13 +86,15 @@ pub fn run_status(s: &Status) -> String {
     if s.running {
         let _ = write!(
             out,
-            "<p><progress id=\"progress\" max=\"{:.0}\" value=\"{:.1}\"></progress></p>\n<p>{} running, <span id=\"elapsed\">{:.0}</span> s of {:.0}; best penalty so far: <strong id=\"best\">{}</strong>{}</p>\n<form method=\"post\" action=\"/plan/stop\"><button type=\"submit\" id=\"stop\">Stop and keep the best plan</button></form>\n",
+            "<p><progress id=\"progress\" max=\"{:.0}\" value=\"{:.1}\"></progress></p>\n<p>{} running, <span id=\"elapsed\">{:.0}</span> s of {:.0}; best penalty so far: <strong id=\"best\">{}</strong>, its certified headcount: <strong id=\"best-certified\">{}</strong> of {}{}</p>\n<form method=\"post\" action=\"/plan/stop\"><button type=\"submit\" id=\"stop\">Stop and keep the best plan</button></form>\n",
             s.seconds,
             s.elapsed,
             kind,
             s.elapsed,
             s.seconds,
             s.best.map_or("—".to_string(), |b| b.to_string()),
+            s.best_certified.map_or("—".to_string(), |b| b.to_string()),
+            s.wanting.unwrap_or_default(),
             if s.stopping { " (stopping…)" } else { "" }
         );
     } else if let Some(e) = &s.error {
@@ -88,6 +102,16 @@ pub fn run_status(s: &Status) -> String {
             out,
             "<p class=\"invalid\">The last {kind} failed: {}</p>",
             esc(e)
+        );
+    } else if let Some(d) = s.draft {
+        let _ = writeln!(
+            out,
+            "<p class=\"valid\">✓ The last re-plan of version {} ({:.1} s): penalty <strong>{}</strong>, certified headcount <strong>{}</strong> of {}. <a href=\"/draft/{d}\" id=\"review\">Review its changes</a>, then keep it as a version or discard it.</p>",
+            s.from.unwrap_or_default(),
+            s.elapsed,
+            s.penalty.unwrap_or_default(),
+            s.certified.unwrap_or_default(),
+            s.wanting.unwrap_or_default()
         );
     } else if let Some(v) = s.version {
         let _ = writeln!(

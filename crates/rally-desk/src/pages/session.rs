@@ -102,7 +102,10 @@ pub fn body(
 fn pin_form(p: &Programme, n: u32, session: usize, scheduled: bool) -> String {
     let id = &p.model.sessions[session].id;
     if p.model.pin_of(session).is_some() {
-        return "<p id=\"pinned\">📌 Pinned by the edition: it stays where it is in every plan.</p>\n".into();
+        return format!(
+            "<form method=\"post\" action=\"/v/{n}/unpin\"><input type=\"hidden\" name=\"session\" value=\"{}\"><p id=\"pinned\">📌 Pinned by the edition: it stays where it is in every plan. <button type=\"submit\" id=\"unpin\">Unpin it</button> <span class=\"muted\">takes the pin out in a new version of the edition; this version stays as it is</span></p></form>\n",
+            esc(id)
+        );
     }
     if !scheduled {
         return String::new();
