@@ -1,114 +1,78 @@
-//! The desk in a real headless Chromium: the desk's script runs on the
-//! programme (session cards open their session), the Plan page shows a run's
-//! result (it follows the run through server-sent events), and screenshots
-//! of the programme, a session, the people and the Plan page are saved for
-//! the README (docs/desk-*.png). Skipped when Chromium is absent, except
-//! under CI.
+//! The desk end to end in a real headless Chromium, driven through the
+//! DevTools protocol (chromiumoxide) as a coordinator would: upload the
+//! bundled edition, solve it while the progress shows the best penalty and
+//! certified headcount, stop it, pin a session, move another to one of the places
+//! offered, re-plan, review the change list, keep the new version, download
+//! its hand-outs. Screenshots of the programme, a session, the people and
+//! the Plan page are saved for the README (docs/desk-*.png). Skipped when
+//! Chromium is absent, except under CI.
 
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::path::Path;
-use std::process::{Command, Stdio};
+#[path = "../../../tests/support/chromium.rs"]
+mod chromium;
+mod support;
+
+use chromiumoxide::cdp::browser_protocol::browser::{
+    SetDownloadBehaviorBehavior, SetDownloadBehaviorParams,
+};
+use chromiumoxide::cdp::browser_protocol::dom::SetFileInputFilesParams;
+use chromiumoxide::{Browser, BrowserConfig, Element, Page};
+use futures_util::StreamExt;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+use support::{fixture, request, serve, wait_idle};
 
-const CHROMIUM: &str = "/usr/bin/chromium";
-
-fn chromium() -> Option<&'static Path> {
-    if Path::new(CHROMIUM).exists() {
-        return Some(Path::new(CHROMIUM));
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{CHROMIUM} is missing under CI: .ci/run must install it (apt-get install -y chromium)"
-    );
-    eprintln!("SKIPPED: {CHROMIUM} is absent (install it with apt-get install -y chromium)");
-    None
-}
-
-/// Runs Chromium headless on `url` with `extra` arguments; its stdout.
-fn browse(chromium: &Path, url: &str, extra: &[String]) -> String {
-    let profile = tempfile::tempdir().unwrap();
-    let mut child = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .args(extra)
-        .arg(url)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromium starts");
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("chromium did not finish on {url}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "chromium failed on {url}");
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// One HTTP/1.1 request; the status code and the whole answer.
-fn request(addr: SocketAddr, method: &str, path: &str, form: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(addr).unwrap();
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
-        form.len()
-    );
-    stream.write_all(head.as_bytes()).unwrap();
-    let mut answer = Vec::new();
-    stream.read_to_end(&mut answer).unwrap();
-    let text = String::from_utf8_lossy(&answer).to_string();
-    (
-        text.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0),
-        text,
-    )
-}
-
-fn wait_idle(addr: SocketAddr) {
+/// The element `selector` once the page shows it (after a navigation, or
+/// once the script has updated the page).
+async fn appears(page: &Page, selector: &str) -> Element {
     let started = Instant::now();
-    while !request(addr, "GET", "/plan", "")
-        .1
-        .contains("data-running=\"false\"")
-    {
+    loop {
+        if let Ok(e) = page.find_element(selector).await {
+            return e;
+        }
+        let url = page.url().await.ok().flatten().unwrap_or_default();
         assert!(
-            started.elapsed() < Duration::from_secs(300),
-            "the run never ended"
+            started.elapsed() < Duration::from_secs(120),
+            "{selector} never appeared on {url}"
         );
-        std::thread::sleep(Duration::from_millis(200));
+        tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
 
-/// Saves a screenshot; `live` pages (an open event stream) are taken after 4 s.
+/// The text of the element `selector`, once it appears.
+async fn text_of(page: &Page, selector: &str) -> String {
+    let e = appears(page, selector).await;
+    e.inner_text().await.unwrap().unwrap_or_default()
+}
+
+/// Clicks `selector` and waits for the page the click leads to, known by
+/// `then` (a selector only that page has).
+async fn click(page: &Page, selector: &str, then: &str) -> Element {
+    appears(page, selector).await.click().await.unwrap();
+    appears(page, then).await
+}
+
+/// Sets the value of a form field, as typing it would.
+async fn fill(page: &Page, selector: &str, value: &str) {
+    let script = format!("document.querySelector(\"{selector}\").value = '{value}'");
+    page.evaluate(script.as_str()).await.unwrap();
+}
+
+/// Saves a screenshot of what `url` shows in a fresh headless Chromium.
 fn screenshot(chromium: &Path, url: &str, name: &str, live: bool) {
     let shot = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../docs")
         .join(name);
-    browse(
-        chromium,
-        url,
-        &[
-            format!("--screenshot={}", shot.display()),
-            "--window-size=1280,1400".into(),
-            if live {
-                "--timeout=4000"
-            } else {
-                "--virtual-time-budget=1000"
-            }
-            .into(),
-        ],
-    );
+    let wait = if live {
+        "--timeout=4000"
+    } else {
+        "--virtual-time-budget=1000"
+    };
+    let extra = [
+        format!("--screenshot={}", shot.display()),
+        "--window-size=1280,1400".into(),
+        wait.into(),
+    ];
+    chromium::browse(chromium, url, &extra);
     let png = std::fs::read(&shot).unwrap();
     assert!(
         png.starts_with(b"\x89PNG\r\n\x1a\n"),
@@ -117,81 +81,236 @@ fn screenshot(chromium: &Path, url: &str, name: &str, live: bool) {
     assert!(png.len() > 10_000, "{name} shows something");
 }
 
-#[test]
-fn the_desk_works_in_a_browser_and_its_pictures_are_saved() {
-    let Some(chromium) = chromium() else { return };
+/// The one file of `dir` once Chromium has finished downloading it.
+async fn downloaded(dir: &Path) -> PathBuf {
+    let started = Instant::now();
+    loop {
+        let files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        if let [file] = &files[..] {
+            if file.extension().is_some_and(|e| e == "zip") {
+                return file.clone();
+            }
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "no download: {files:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// A number shown on a page (`+3`, `-12`, `0`).
+fn number(text: &str) -> i64 {
+    text.trim().trim_start_matches('+').parse().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coordinator_plans_adjusts_and_hands_out_a_rally_in_a_browser() {
+    let Some(chromium) = chromium::chromium() else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
-    std::fs::copy(
-        fixtures.join("haute-vienne-2016.json"),
-        dir.path().join("haute-vienne-2016.json"),
-    )
-    .unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let config = rally_desk::Config::new(dir.path());
-    std::thread::spawn(move || {
-        rally_desk::serve(config, "127.0.0.1:0".parse().unwrap(), |a| {
-            tx.send(a).unwrap()
-        })
-        .unwrap()
-    });
-    let addr = rx.recv().unwrap();
+    let addr = serve(dir.path());
     let url = |path: &str| format!("http://{addr}{path}");
-    let form = "file=haute-vienne-2016.json";
-    assert_eq!(request(addr, "POST", "/edition/use", form).0, 303);
-    assert_eq!(
-        request(addr, "POST", "/plan/run", "kind=solve&seconds=20").0,
-        303
-    );
-    wait_idle(addr);
+    let profile = tempfile::tempdir().unwrap();
+    let config = BrowserConfig::builder()
+        .chrome_executable(chromium)
+        .user_data_dir(profile.path())
+        .disable_default_args()
+        .args(
+            chromium::FLAGS[1..]
+                .iter()
+                .map(|f| f.trim_start_matches('-')),
+        )
+        .new_headless_mode()
+        .window_size(1280, 1400)
+        .build()
+        .unwrap();
+    let (mut browser, mut handler) = Browser::launch(config).await.unwrap();
+    let events = tokio::spawn(async move { while handler.next().await.is_some() {} });
+    let downloads = tempfile::tempdir().unwrap();
+    browser
+        .execute(
+            SetDownloadBehaviorParams::builder()
+                .behavior(SetDownloadBehaviorBehavior::Allow)
+                .download_path(downloads.path().display().to_string())
+                .build()
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let page = browser.new_page(url("/edition")).await.unwrap();
 
-    // The script makes every session card of the programme open its session.
-    let grid = browse(
-        chromium,
-        &url("/v/1/site/territories/87.html"),
-        &["--dump-dom".into(), "--virtual-time-budget=2000".into()],
-    );
-    assert!(grid.contains("<nav class=\"desk\""));
-    let cards = grid.matches("class=\"session\" data-session=").count();
-    let linked = grid.matches("role=\"link\"").count();
-    assert!(
-        cards > 10 && linked == cards,
-        "{linked} of {cards} cards open their session"
-    );
+    // Upload the bundled edition: its figures show.
+    let input = appears(&page, "input[type=file]").await;
+    let upload = SetFileInputFilesParams::builder()
+        .file(
+            fixture("haute-vienne-2016.json")
+                .canonicalize()
+                .unwrap()
+                .display()
+                .to_string(),
+        )
+        .backend_node_id(input.backend_node_id)
+        .build()
+        .unwrap();
+    page.execute(upload).await.unwrap();
+    click(&page, "form[enctype] button", "p.valid").await;
+    let sessions = number(&text_of(&page, "[data-figure=sessions]").await);
+    assert!(sessions > 50, "{sessions} sessions");
 
-    // A run followed live: the page the browser built shows it running.
-    assert_eq!(
-        request(addr, "POST", "/plan/run", "kind=solve&seconds=600").0,
-        303
-    );
-    let plan = browse(
-        chromium,
-        &url("/plan"),
-        &["--dump-dom".into(), "--timeout=4000".into()],
-    );
-    assert!(
-        plan.contains("<a href=\"/v/2\" id=\"result\">version 2</a>"),
-        "{plan}"
-    );
+    // Solve: the bar follows the run live with the best penalty and the
+    // certified headcount of that plan; Stop keeps it as version 1.
+    click(&page, "a[href='/plan']", "#start").await;
+    fill(&page, "input[name=seconds]", "600").await;
+    click(&page, "#start", "#progress").await;
+    let started = Instant::now();
+    while text_of(&page, "#best-certified").await == "—" {
+        assert!(started.elapsed() < Duration::from_secs(300), "no headcount");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let certified = number(&text_of(&page, "#best-certified").await);
+    let best = number(&text_of(&page, "#best").await);
+    assert!(certified > 0 && best > 0, "{best} {certified}");
     screenshot(chromium, &url("/plan"), "desk-plan.png", true);
-    request(addr, "POST", "/plan/stop", "");
-    wait_idle(addr);
+    click(&page, "#stop", "#result").await;
+    let result = text_of(&page, "#run p.valid").await;
+    assert!(result.contains("certified headcount"), "{result}");
+    click(&page, "#result", "nav.desk [data-version='1']").await;
 
+    // The programme: a click on a card's title opens its session; the first
+    // card's session is pinned.
+    let cards = page.find_elements(".session[data-session]").await.unwrap();
+    assert!(cards.len() > 10, "{} cards", cards.len());
+    let text = std::fs::read_to_string(fixture("haute-vienne-2016.json")).unwrap();
+    let edition: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let pinned: Vec<&str> = edition["pinned"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["session"].as_str().unwrap())
+        .collect();
+    let mut free = Vec::new();
+    for card in &cards {
+        let id = card.attribute("data-session").await.unwrap().unwrap();
+        if !pinned.contains(&id.as_str()) {
+            free.push((card, id));
+        }
+    }
+    let (first, second) = (free[0].1.clone(), free[1].1.clone());
+    let title = free[0].0.find_element(".title").await.unwrap();
+    title.click().await.unwrap();
+    appears(&page, "#where").await;
+    assert!(text_of(&page, "h1").await.starts_with(&first));
+    click(&page, "#pin", "#pinned").await;
+    assert!(page.find_element("#unpin").await.is_ok());
+    assert!(page.find_elements("table.moves").await.unwrap().is_empty());
+
+    // Another session, moved to the first place offered: the change shown
+    // before is the change made.
+    page.goto(url(&format!(
+        "/v/1/session?id={}",
+        second.replace('/', "%2F")
+    )))
+    .await
+    .unwrap();
+    let option = appears(&page, "table.moves tr:nth-child(2)").await;
+    let cells = option.find_elements("td").await.unwrap();
+    let mut shown = Vec::new();
+    for c in &cells[..5] {
+        shown.push(c.inner_text().await.unwrap().unwrap_or_default());
+    }
+    let (penalty, headcount) = (number(&shown[3]), number(&shown[4]));
+    let base = page.content().await.unwrap();
+    option
+        .find_element("button")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    appears(&page, "nav.desk [data-version='2']").await;
+    let now = text_of(&page, "#where").await;
+    assert!(now.starts_with(&shown[0]), "{now} is not {shown:?}");
+    let moved = page.content().await.unwrap();
+    let figure = |html: &str, what: &str| -> i64 {
+        let at = html.find(what).unwrap() + what.len();
+        let rest = &html[at..];
+        rest[..rest.find(')').unwrap()].parse().unwrap()
+    };
+    assert_eq!(
+        figure(&moved, "in penalty (now ") - figure(&base, "in penalty (now "),
+        penalty
+    );
+    assert_eq!(
+        figure(&moved, "certified headcount (now ") - figure(&base, "certified headcount (now "),
+        headcount
+    );
+
+    // Re-plan from the moved version, review the changes, keep them.
+    fill(&page, "form[action='/plan/run'] input[name=seconds]", "10").await;
+    click(&page, "#replan", "#run").await;
+    let review = appears(&page, "#review").await;
+    review.click().await.unwrap();
+    appears(&page, "#keep").await;
+    let summary = text_of(&page, "#summary").await;
+    assert!(summary.contains("version 2"), "{summary}");
+    assert!(page.find_element("table.figures").await.is_ok());
+    for h in ["Sessions moved", "Members rerouted"] {
+        assert!(page.content().await.unwrap().contains(h), "{h}");
+    }
+    click(&page, "#keep", "nav.desk [data-version='3']").await;
+    assert!(text_of(&page, "#summary").await.contains("version 2"));
+
+    // The hand-outs of version 3, downloaded by a click.
+    click(&page, "a[href='/v/3/handouts.zip']", "body").await;
+    let zip = downloaded(downloads.path()).await;
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap()).unwrap();
+    let names: Vec<String> = archive
+        .file_names()
+        .map(|n| n.unwrap().to_string())
+        .collect();
+    for want in [
+        "site/index.html",
+        "csv/sessions.csv",
+        "plan.json",
+        "edition.json",
+    ] {
+        assert!(names.iter().any(|n| n == want), "{want} not in {names:?}");
+    }
+    assert!(names.iter().any(|n| n.starts_with("print/certificates/")));
+    assert!(names.iter().any(|n| n.starts_with("calendars/")));
+    let mut plan = Vec::new();
+    std::io::Read::read_to_end(&mut archive.by_name("plan.json").unwrap(), &mut plan).unwrap();
+    let kept = std::fs::read_dir(dir.path().join("plans"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("0003-replan-of-2"))
+        .unwrap();
+    assert_eq!(plan, std::fs::read(kept).unwrap(), "the version kept");
+
+    browser.close().await.unwrap();
+    events.abort();
+    wait_idle(addr);
+    assert_eq!(request(addr, "GET", "/v/3/people", "").0, 200);
     screenshot(
         chromium,
-        &url("/v/1/site/territories/87.html"),
+        &url("/v/3/site/territories/87.html"),
         "desk-programme.png",
         false,
     );
     screenshot(
         chromium,
-        &url("/v/1/session?id=w02%2F1"),
+        &url(&format!("/v/3/session?id={}", second.replace('/', "%2F"))),
         "desk-session.png",
         false,
     );
     screenshot(
         chromium,
-        &url("/v/1/people?show=uncertified"),
+        &url("/v/3/people?show=uncertified"),
         "desk-people.png",
         false,
     );
