@@ -1,7 +1,7 @@
 //! A bounded load test, ignored by default (it reports figures, it asserts
 //! no timing): 200 concurrent page views on 127.0.0.1 while a solve runs.
 //!
-//! `cargo test -p rally-desk --release --test load -- --ignored --nocapture`
+//! `cargo test -p rally-desk --test load -- --ignored --nocapture`
 
 mod support;
 
