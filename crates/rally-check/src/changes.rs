@@ -249,6 +249,7 @@ pub fn frozen_violations(model: &Model, plan: &Plan, replan: &Replan) -> Vec<Vio
                 words(a),
                 words(b)
             ),
+            what: crate::what::What::Text,
         });
     }
     let Some(courses) = &plan.courses else {
@@ -305,6 +306,7 @@ pub fn frozen_violations(model: &Model, plan: &Plan, replan: &Replan) -> Vec<Vio
                 m.id,
                 what.join(" and ")
             ),
+            what: crate::what::What::Text,
         });
     }
     out

@@ -20,6 +20,7 @@ pub mod penalty;
 pub mod report;
 pub mod resolve;
 pub mod rules;
+pub mod what;
 
 pub use certify::{reach, Reach};
 pub use changes::Changes;

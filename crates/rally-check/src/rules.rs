@@ -2,6 +2,7 @@
 //! Every violation is listed, with the sessions and members involved.
 
 use crate::resolve::{minutes, Placed, Resolved};
+use crate::what::{Late, What, When};
 use rally_model::calendar::Grid;
 use rally_model::{Barrier, Model, Placement, Plan};
 use serde::Serialize;
@@ -14,6 +15,9 @@ pub struct Violation {
     pub sessions: Vec<String>,
     pub members: Vec<String>,
     pub message: String,
+    /// The facts behind `message`, for outputs in other languages.
+    #[serde(skip)]
+    pub what: What,
 }
 
 fn v(rule: &str, sessions: Vec<String>, members: Vec<String>, message: String) -> Violation {
@@ -22,6 +26,32 @@ fn v(rule: &str, sessions: Vec<String>, members: Vec<String>, message: String) -
         sessions,
         members,
         message,
+        what: What::Text,
+    }
+}
+
+/// A violation whose English message is worded from its facts.
+fn fact(
+    model: &Model,
+    rule: &str,
+    sessions: Vec<String>,
+    members: Vec<String>,
+    what: What,
+) -> Violation {
+    Violation {
+        rule: rule.into(),
+        sessions,
+        members,
+        message: what.english(model).unwrap_or_default(),
+        what,
+    }
+}
+
+/// A period as a date and a slot.
+fn when(model: &Model, period: usize) -> When {
+    When {
+        date: model.grid.days[model.grid.day_of(period)],
+        slot: model.grid.slot_of(period),
     }
 }
 
@@ -186,37 +216,25 @@ fn programme(model: &Model, calendar: &Grid, plan: &Plan, r: &Resolved, out: &mu
     for (p, s) in r.placed.iter().zip(&plan.sessions) {
         let Some(w) = p.workshop else { continue };
         if p.date.is_none_or(|d| calendar.day(d).is_none()) {
-            out.push(v(
-                "H1",
-                vec![p.id.clone()],
-                vec![],
-                format!(
-                    "session {}: {} is not an opening day of the rally",
-                    p.id, s.date
-                ),
-            ));
+            let what = What::ClosedDay {
+                session: p.id.clone(),
+                date: s.date.clone(),
+            };
+            out.push(fact(model, "H1", vec![p.id.clone()], vec![], what));
         }
         if p.slot.is_none() {
-            out.push(v(
-                "H1",
-                vec![p.id.clone()],
-                vec![],
-                format!(
-                    "session {}: \"{}\" is not a slot of the calendar",
-                    p.id, s.slot
-                ),
-            ));
+            let what = What::UnknownSlot {
+                session: p.id.clone(),
+                slot: s.slot.clone(),
+            };
+            out.push(fact(model, "H1", vec![p.id.clone()], vec![], what));
         }
         if p.venue.is_none() {
-            out.push(v(
-                "H3",
-                vec![p.id.clone()],
-                vec![],
-                format!(
-                    "session {}: \"{}\" is not a venue of the edition",
-                    p.id, s.venue
-                ),
-            ));
+            let what = What::UnknownVenue {
+                session: p.id.clone(),
+                venue: s.venue.clone(),
+            };
+            out.push(fact(model, "H3", vec![p.id.clone()], vec![], what));
         }
         if let Some(at) = p.placement(model) {
             for (rule, message) in model.placement_problems(w, at) {
@@ -240,17 +258,12 @@ fn programme(model: &Model, calendar: &Grid, plan: &Plan, r: &Resolved, out: &mu
         by_venue.entry(*at).or_default().push(p);
     }
     for (at, ps) in by_venue.iter().filter(|(_, ps)| ps.len() > 1) {
-        out.push(v(
-            "H5",
-            ids(ps),
-            vec![],
-            format!(
-                "venue {} hosts {} sessions on {}",
-                model.venues[at.venue].id,
-                ps.len(),
-                model.grid.label(at.period)
-            ),
-        ));
+        let what = What::VenueTaken {
+            venue: at.venue,
+            n: ps.len(),
+            when: when(model, at.period),
+        };
+        out.push(fact(model, "H5", ids(ps), vec![], what));
     }
     partner_load(model, &placed, out);
     for pin in &model.pins {
@@ -261,16 +274,12 @@ fn programme(model: &Model, calendar: &Grid, plan: &Plan, r: &Resolved, out: &mu
             .and_then(|&e| r.placed[e].placement(model))
             == Some(pin.at);
         if !ok {
-            out.push(v(
-                "H8",
-                vec![id.clone()],
-                vec![],
-                format!(
-                    "session {id} is pinned to {} at {}",
-                    model.grid.label(pin.at.period),
-                    model.venues[pin.at.venue].id
-                ),
-            ));
+            let what = What::Pinned {
+                session: id.clone(),
+                when: when(model, pin.at.period),
+                venue: pin.at.venue,
+            };
+            out.push(fact(model, "H8", vec![id.clone()], vec![], what));
         }
     }
 }
@@ -307,48 +316,44 @@ pub(crate) fn partner_load(
             .iter()
             .filter(|(_, ps)| ps.len() as u32 > partner.parallel)
         {
-            out.push(v(
-                "H6",
-                ids(ps),
-                vec![],
-                format!(
-                    "partner {} runs {} sessions on {}, more than its {} at a time",
-                    partner.id,
-                    ps.len(),
-                    model.grid.label(*period),
-                    partner.parallel
-                ),
-            ));
+            let what = What::PartnerParallel {
+                partner: o,
+                n: ps.len(),
+                when: when(model, *period),
+                limit: partner.parallel,
+            };
+            out.push(fact(model, "H6", ids(ps), vec![], what));
         }
         for (day, ps) in per_day
             .iter()
             .filter(|(_, ps)| ps.len() as u32 > partner.max_per_day)
         {
-            out.push(v(
-                "H6",
-                ids(ps),
-                vec![],
-                format!(
-                    "partner {} runs {} sessions on {}, more than its {} a day",
-                    partner.id,
-                    ps.len(),
-                    model.grid.days[*day],
-                    partner.max_per_day
-                ),
-            ));
+            let what = What::PartnerDaily {
+                partner: o,
+                n: ps.len(),
+                date: model.grid.days[*day],
+                limit: partner.max_per_day,
+            };
+            out.push(fact(model, "H6", ids(ps), vec![], what));
         }
         if partner.parallel != 1 {
             continue;
         }
-        for (a, b, words) in late_arrivals(model, list) {
-            let day = model.grid.days[model
+        for (a, b, late) in late_arrivals(model, list) {
+            let date = model.grid.days[model
                 .grid
                 .day_of(b.placement(model).expect("resolved").period)];
-            out.push(v(
+            let what = What::PartnerLate {
+                partner: o,
+                late,
+                date,
+            };
+            out.push(fact(
+                model,
                 "H7",
                 vec![a.id.clone(), b.id.clone()],
                 vec![],
-                format!("partner {} {words} on {day}", partner.id),
+                what,
             ));
         }
     }
@@ -372,56 +377,44 @@ fn courses(model: &Model, r: &Resolved, out: &mut Vec<Violation>) {
             };
             let venue = &model.venues[at.venue];
             if !m.available.contains(at.period) {
-                out.push(v(
-                    "C1",
-                    vec![p.id.clone()],
-                    who.clone(),
-                    format!(
-                        "{} attends {} on {}, when it is not available",
-                        m.id,
-                        p.id,
-                        model.grid.label(at.period)
-                    ),
-                ));
+                let what = What::Unavailable {
+                    member: mi,
+                    session: p.id.clone(),
+                    when: when(model, at.period),
+                };
+                out.push(fact(model, "C1", vec![p.id.clone()], who.clone(), what));
             }
             if !model.admits(w, m.profile) {
-                out.push(v(
-                    "C1",
-                    vec![p.id.clone()],
-                    who.clone(),
-                    format!(
-                        "{} attends {}, whose workshop does not admit the profile {}",
-                        m.id,
-                        p.id,
-                        rally_model::PROFILES[m.profile]
-                    ),
-                ));
+                let what = What::Audience {
+                    member: mi,
+                    session: p.id.clone(),
+                };
+                out.push(fact(model, "C1", vec![p.id.clone()], who.clone(), what));
             }
-            if let Some(t) = m.territory.filter(|_| !model.in_territory(mi, at.venue)) {
-                out.push(v(
-                    "C1",
-                    vec![p.id.clone()],
-                    who.clone(),
-                    format!(
-                        "{} attends {} at {} in territory {}, outside its territory {}",
-                        m.id,
-                        p.id,
-                        venue.id,
-                        model.territories[venue.territory],
-                        model.territories[t]
-                    ),
-                ));
+            if m.territory.is_some() && !model.in_territory(mi, at.venue) {
+                let what = What::Territory {
+                    member: mi,
+                    session: p.id.clone(),
+                    venue: at.venue,
+                };
+                out.push(fact(model, "C1", vec![p.id.clone()], who.clone(), what));
             }
             if let (Some(b), Some(base)) = (model.base_barrier(mi, at.venue), m.base) {
-                let why = match model.travel.minutes(base, venue.node) {
-                    Some(d) if b == Barrier::TooFar => format!(
-                        "{d} min from its base, beyond its max_travel of {} min",
-                        m.max_travel.unwrap_or(0)
-                    ),
-                    _ => format!("which no road links to its base {}", model.nodes[base].id),
+                let (member, session) = (mi, p.id.clone());
+                let what = match model.travel.minutes(base, venue.node) {
+                    Some(minutes) if b == Barrier::TooFar => What::TooFar {
+                        member,
+                        session,
+                        venue: at.venue,
+                        minutes,
+                    },
+                    _ => What::NoRoad {
+                        member,
+                        session,
+                        venue: at.venue,
+                    },
                 };
-                let what = format!("{} attends {} at {}, {why}", m.id, p.id, venue.id);
-                out.push(v("C4", vec![p.id.clone()], who.clone(), what));
+                out.push(fact(model, "C4", vec![p.id.clone()], who.clone(), what));
             }
             attended.push((p, at));
         }
@@ -436,12 +429,12 @@ fn courses(model: &Model, r: &Resolved, out: &mut Vec<Violation>) {
         };
         let cap = model.capacity_at(w, venue);
         if taken > cap {
-            out.push(v(
-                "C3",
-                vec![p.id.clone()],
-                who,
-                format!("session {} has {taken} people for {cap} seats", p.id),
-            ));
+            let what = What::Seats {
+                session: p.id.clone(),
+                taken,
+                seats: cap,
+            };
+            out.push(fact(model, "C3", vec![p.id.clone()], who, what));
         }
     }
 }
@@ -472,76 +465,57 @@ fn course_shape(
             .push(p);
     }
     for (period, ps) in per_period.iter().filter(|(_, ps)| ps.len() > 1) {
-        out.push(v(
-            "C2",
-            ids(ps),
-            who.clone(),
-            format!(
-                "{} attends {} sessions on {}",
-                m.id,
-                ps.len(),
-                model.grid.label(*period)
-            ),
-        ));
+        let what = What::SamePeriod {
+            member: mi,
+            n: ps.len(),
+            when: when(model, *period),
+        };
+        out.push(fact(model, "C2", ids(ps), who.clone(), what));
     }
     for (day, ps) in per_day
         .iter()
         .filter(|(_, ps)| ps.len() as u32 > m.max_per_day)
     {
-        out.push(v(
-            "C2",
-            ids(ps),
-            who.clone(),
-            format!(
-                "{} attends {} sessions on {}, more than its {} a day",
-                m.id,
-                ps.len(),
-                model.grid.days[*day],
-                m.max_per_day
-            ),
-        ));
+        let what = What::MemberDaily {
+            member: mi,
+            n: ps.len(),
+            date: model.grid.days[*day],
+        };
+        out.push(fact(model, "C2", ids(ps), who.clone(), what));
     }
-    for (w, ps) in per_workshop.iter().filter(|(_, ps)| ps.len() > 1) {
-        out.push(v(
-            "C2",
-            ids(ps),
-            who.clone(),
-            format!(
-                "{} attends workshop {} {} times",
-                m.id,
-                model.workshops[*w].id,
-                ps.len()
-            ),
-        ));
+    for (&workshop, ps) in per_workshop.iter().filter(|(_, ps)| ps.len() > 1) {
+        let what = What::SameWorkshop {
+            member: mi,
+            workshop,
+            n: ps.len(),
+        };
+        out.push(fact(model, "C2", ids(ps), who.clone(), what));
     }
-    if let Some(max) = m.max_days.filter(|&max| per_day.len() as u32 > max) {
-        out.push(v(
-            "C2",
-            vec![],
-            who.clone(),
-            format!(
-                "{} goes out on {} days, more than its {max}",
-                m.id,
-                per_day.len()
-            ),
-        ));
+    if m.max_days.is_some_and(|max| per_day.len() as u32 > max) {
+        let what = What::Days {
+            member: mi,
+            n: per_day.len(),
+        };
+        out.push(fact(model, "C2", vec![], who.clone(), what));
     }
-    for (a, b, words) in late_arrivals(model, &list) {
-        out.push(v(
+    for (a, b, late) in late_arrivals(model, &list) {
+        let what = What::MemberLate { member: mi, late };
+        out.push(fact(
+            model,
             "C4",
             vec![a.id.clone(), b.id.clone()],
             who.clone(),
-            format!("{} {words}", m.id),
+            what,
         ));
     }
 }
 
 /// Consecutive sessions of one day (the list sorted by period) between which
-/// the road is longer than the gap, with the words that say so.
+/// the road is longer than the gap, with the facts that say so.
 fn late_arrivals<'a>(
     model: &Model,
     list: &[(&'a Placed, Placement)],
-) -> Vec<(&'a Placed, &'a Placed, String)> {
+) -> Vec<(&'a Placed, &'a Placed, Late)> {
     let mut out = Vec::new();
     for pair in list.windows(2) {
         let ((a, x), (b, y)) = (pair[0], pair[1]);
@@ -553,10 +527,13 @@ fn late_arrivals<'a>(
         // Negative when the first session overruns its slot into the second.
         let gap = i64::from(start) - i64::from(end);
         if !model.reaches_in_time(x.venue, end, y.venue, start) {
-            let road = model.venue_travel(x.venue, y.venue);
-            let road = road.map_or("forever (no road)".to_string(), |t| format!("{t} min"));
-            let (from, to) = (&model.venues[x.venue].id, &model.venues[y.venue].id);
-            out.push((a, b, format!("goes from {from} to {to} with {gap} min between sessions; the road takes {road}")));
+            let late = Late {
+                from: x.venue,
+                to: y.venue,
+                gap,
+                road: model.venue_travel(x.venue, y.venue),
+            };
+            out.push((a, b, late));
         }
     }
     out

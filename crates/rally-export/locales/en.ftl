@@ -395,6 +395,38 @@ avail-from-to = from { $from } to { $to }
 avail-from = from { $from }
 avail-until = until { $to }
 
+## The rules broken, in words (rally check, the index)
+viol-session = { $session } (“{ $title }”)
+viol-when = { $date } ({ $slot })
+viol-closed-day = session { $session } is placed on { $date }, which is not an opening day of the rally
+viol-unknown-slot = session { $session } is placed in the slot “{ $slot }”, which the calendar does not know
+viol-unknown-venue = session { $session } is placed at the venue “{ $venue }”, which the edition does not know
+viol-venue-taken = { $venue } hosts { $n } sessions on { $when }
+viol-partner-parallel = { $partner } runs { $n } sessions on { $when }, more than its limit of { $limit } at a time
+viol-partner-daily = { $partner } runs { $n } sessions on { $date }, more than its limit of { $limit } a day
+viol-partner-late = { $partner } { $late }, on { $date }
+viol-late = goes from { $from } to { $to } with { $gap } min between two sessions, { $road }
+viol-road = but the road takes { $minutes } min
+viol-no-road-between = but no road links these venues
+viol-pinned = session { $session } is pinned to { $when } at { $venue }, but the plan puts it elsewhere
+viol-unavailable = { $member } attends { $session } on { $when }, when this member is not available
+viol-audience = { $member } attends { $session }, whose workshop does not admit the profile { $profile }
+viol-territory = { $member } attends { $session } at { $venue } ({ $territory }), outside its territory, { $own }
+viol-too-far = { $member } attends { $session } at { $venue }, { $minutes } min from its base, beyond its limit of { $max } min (max_travel)
+viol-no-road = { $member } attends { $session } at { $venue }, which no road links to its base, { $base }
+viol-seats = session { $session } has { $taken ->
+        [one] { $taken } person
+       *[other] { $taken } people
+    } for { $seats } seats
+viol-same-period = { $member } attends { $n } sessions at once, on { $when }
+viol-member-daily = { $member } attends { $n } sessions on { $date }, more than its limit of { $limit } a day
+viol-same-workshop = { $member } attends the workshop “{ $workshop }” { $n } times
+viol-days = { $member } goes out on { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }, more than its limit of { $limit }
+viol-member-late = { $member } { $late }
+
 ## What a re-plan changed (rally plan, assign, solve --from)
 changes-title = changes against the published plan: { $moved } session(s) moved, { $rerouted } member(s) rerouted ({ $count } session(s) added or removed)
 changes-title-frozen = changes against the published plan (frozen until { $date }): { $moved } session(s) moved, { $rerouted } member(s) rerouted ({ $count } session(s) added or removed)

@@ -395,6 +395,38 @@ avail-from-to = du { $from } au { $to }
 avail-from = à partir du { $from }
 avail-until = jusqu’au { $to }
 
+## Les règles enfreintes, en mots (rally check, l’index)
+viol-session = { $session } (« { $title } »)
+viol-when = { $date } ({ $slot })
+viol-closed-day = La session { $session } est placée le { $date }, qui n’est pas un jour d’ouverture du rallye
+viol-unknown-slot = La session { $session } est placée sur le créneau « { $slot } », que le calendrier ne connaît pas
+viol-unknown-venue = La session { $session } est placée au lieu « { $venue } », que l’édition ne connaît pas
+viol-venue-taken = { $venue } accueille { $n } sessions le { $when }
+viol-partner-parallel = { $partner } anime { $n } sessions le { $when }, au-delà de sa limite de { $limit } à la fois
+viol-partner-daily = { $partner } anime { $n } sessions le { $date }, au-delà de sa limite de { $limit } par jour
+viol-partner-late = { $partner } { $late }, le { $date }
+viol-late = doit aller de { $from } à { $to } avec { $gap } min entre deux sessions, { $road }
+viol-road = alors que la route prend { $minutes } min
+viol-no-road-between = alors qu’aucune route ne relie ces lieux
+viol-pinned = La session { $session } est fixée le { $when } à { $venue }, mais le plan la met ailleurs
+viol-unavailable = { $member } suit { $session } le { $when }, alors qu’à ce moment-là ce membre n’est pas disponible
+viol-audience = { $member } suit { $session }, dont l’atelier n’accueille pas le profil { $profile }
+viol-territory = { $member } suit { $session } à { $venue } ({ $territory }), hors de son territoire, { $own }
+viol-too-far = { $member } suit { $session } à { $venue }, à { $minutes } min de son point de départ, au-delà de sa limite de { $max } min (max_travel)
+viol-no-road = { $member } suit { $session } à { $venue }, qu’aucune route ne relie à son point de départ, { $base }
+viol-seats = La session { $session } reçoit { $taken ->
+        [one] { $taken } personne
+       *[other] { $taken } personnes
+    } pour { $seats } places
+viol-same-period = { $member } suit { $n } sessions en même temps, le { $when }
+viol-member-daily = { $member } suit { $n } sessions le { $date }, au-delà de sa limite de { $limit } par jour
+viol-same-workshop = { $member } suit l’atelier « { $workshop } » { $n } fois
+viol-days = { $member } vient { $n ->
+        [one] { $n } jour
+       *[other] { $n } jours
+    }, au-delà de sa limite de { $limit }
+viol-member-late = { $member } { $late }
+
 ## Ce qu’un nouveau plan change (rally plan, assign, solve --from)
 changes-title = changements par rapport au plan publié : { $moved } session(s) déplacée(s), { $rerouted } membre(s) au parcours modifié ({ $count } session(s) ajoutée(s) ou retirée(s))
 changes-title-frozen = changements par rapport au plan publié (gelé jusqu’au { $date }) : { $moved } session(s) déplacée(s), { $rerouted } membre(s) au parcours modifié ({ $count } session(s) ajoutée(s) ou retirée(s))

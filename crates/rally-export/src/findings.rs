@@ -376,7 +376,7 @@ pub fn term_name(p: &Programme, id: &str) -> String {
     format!("{} ({id})", p.texts.name_or("term", id, id))
 }
 
-/// The violations' messages grouped by rule, rules in the SPEC's order.
+/// The violations in words grouped by rule, rules in the SPEC's order.
 pub fn violations_by_rule(p: &Programme) -> Vec<(String, Vec<String>)> {
     let order = |rule: &str| {
         let family = match rule.chars().next() {
@@ -398,7 +398,7 @@ pub fn violations_by_rule(p: &Programme) -> Vec<(String, Vec<String>)> {
             .entry(order(&v.rule))
             .or_insert_with(|| (v.rule.clone(), Vec::new()))
             .1
-            .push(v.message.clone());
+            .push(crate::violations::words(p, v));
     }
     groups.into_values().collect()
 }

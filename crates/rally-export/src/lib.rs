@@ -11,6 +11,7 @@
 //! - [`ics`]: one calendar per member and per partner.
 //! - [`print`]: sign-in sheets, certificates and partners' lists to print.
 //! - [`reasons`]: the checker's reasons why a member cannot be certified, in words.
+//! - [`violations`]: the checker's violations, in words.
 //! - [`tables`]: sessions, sign-in sheets, certificates, uncertified members.
 //! - [`sheets`]: an edition as CSV sheets and back, with errors named by
 //!   file, row and column.
@@ -28,6 +29,7 @@ pub mod reasons;
 pub mod sheets;
 pub mod tables;
 pub mod view;
+pub mod violations;
 
 pub use files::{write_file, write_folder, Inputs, OutFile, WriteError};
 pub use i18n::{Lang, Texts};

@@ -150,7 +150,10 @@ fn violations(p: &Programme) -> String {
         let _ = writeln!(
             out,
             "<li>{}</li>",
-            esc(&t.labelled(&format!("{} ({title})", v.rule), &v.message))
+            esc(&t.labelled(
+                &format!("{} ({title})", v.rule),
+                &crate::violations::words(p, v)
+            ))
         );
     }
     if r.violations.len() > SHOWN_VIOLATIONS {

@@ -1,0 +1,285 @@
+//! What a violation says, as data: the ids, dates and numbers behind its
+//! English `message` (SPEC §8), so that outputs can word it in other
+//! languages. Indices are into the edition's lists; a period is a date and
+//! a slot, as the plan's date may lie off the edition's calendar.
+
+use chrono::NaiveDate;
+use rally_model::calendar::WEEKDAYS;
+use rally_model::Model;
+
+/// A date and a slot (an index into the calendar's slots).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct When {
+    pub date: NaiveDate,
+    pub slot: usize,
+}
+
+/// Two sessions of one day too far apart by road for the time between them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Late {
+    /// Venues, from and to.
+    pub from: usize,
+    pub to: usize,
+    /// Minutes between the end of one and the start of the next (negative
+    /// when the first overruns into the second).
+    pub gap: i64,
+    /// The road's minutes, `None` when no road links them.
+    pub road: Option<u32>,
+}
+
+/// One violation's facts. `session` fields are the plan's session ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum What {
+    /// Worded in English only (the message itself).
+    Text,
+    /// H1: the session's date is not an opening day.
+    ClosedDay { session: String, date: String },
+    /// H1: the session's slot is not one of the calendar.
+    UnknownSlot { session: String, slot: String },
+    /// H3: the session's venue is not one of the edition.
+    UnknownVenue { session: String, venue: String },
+    /// H5: several sessions at one venue in one period.
+    VenueTaken { venue: usize, n: usize, when: When },
+    /// H6: a partner runs more sessions at a time than it may.
+    PartnerParallel {
+        partner: usize,
+        n: usize,
+        when: When,
+        limit: u32,
+    },
+    /// H6: a partner runs more sessions in a day than it may.
+    PartnerDaily {
+        partner: usize,
+        n: usize,
+        date: NaiveDate,
+        limit: u32,
+    },
+    /// H7: a partner cannot get from one venue to the next in time.
+    PartnerLate {
+        partner: usize,
+        late: Late,
+        date: NaiveDate,
+    },
+    /// H8: a pinned session is not where it is pinned.
+    Pinned {
+        session: String,
+        when: When,
+        venue: usize,
+    },
+    /// C1: a member attends when it is not available.
+    Unavailable {
+        member: usize,
+        session: String,
+        when: When,
+    },
+    /// C1: a member attends a workshop that does not admit its profile.
+    Audience { member: usize, session: String },
+    /// C1: a member attends outside its territory.
+    Territory {
+        member: usize,
+        session: String,
+        venue: usize,
+    },
+    /// C4: a member attends beyond its `max_travel` from its base.
+    TooFar {
+        member: usize,
+        session: String,
+        venue: usize,
+        minutes: u32,
+    },
+    /// C4: no road links the venue to the member's base.
+    NoRoad {
+        member: usize,
+        session: String,
+        venue: usize,
+    },
+    /// C3: more people than seats.
+    Seats {
+        session: String,
+        taken: u32,
+        seats: u32,
+    },
+    /// C2: a member attends several sessions in one period.
+    SamePeriod { member: usize, n: usize, when: When },
+    /// C2: a member attends more sessions in a day than it may.
+    MemberDaily {
+        member: usize,
+        n: usize,
+        date: NaiveDate,
+    },
+    /// C2: a member attends one workshop more than once.
+    SameWorkshop {
+        member: usize,
+        workshop: usize,
+        n: usize,
+    },
+    /// C2: a member goes out on more days than it may.
+    Days { member: usize, n: usize },
+    /// C4: a member cannot get from one venue to the next in time.
+    MemberLate { member: usize, late: Late },
+}
+
+/// `Tue 2025-05-13 morning`, as the calendar labels a period.
+pub fn label(model: &Model, w: When) -> String {
+    let mut wd = WEEKDAYS[weekday(w.date)].to_string();
+    wd[..1].make_ascii_uppercase();
+    format!("{wd} {} {}", w.date, model.grid.slots[w.slot].id)
+}
+
+/// The weekday of a date (0 = Monday).
+pub fn weekday(d: NaiveDate) -> usize {
+    use chrono::Datelike;
+    d.weekday().num_days_from_monday() as usize
+}
+
+impl What {
+    /// The English message of SPEC §8; `None` for [`What::Text`].
+    pub fn english(&self, model: &Model) -> Option<String> {
+        let venue = |v: usize| &model.venues[v].id;
+        let member = |m: usize| &model.members[m].id;
+        let partner = |o: usize| &model.partners[o].id;
+        let at = |w: When| label(model, w);
+        Some(match self {
+            What::Text => return None,
+            What::ClosedDay { session, date } => {
+                format!("session {session}: {date} is not an opening day of the rally")
+            }
+            What::UnknownSlot { session, slot } => {
+                format!("session {session}: \"{slot}\" is not a slot of the calendar")
+            }
+            What::UnknownVenue { session, venue } => {
+                format!("session {session}: \"{venue}\" is not a venue of the edition")
+            }
+            What::VenueTaken { venue: v, n, when } => {
+                format!("venue {} hosts {n} sessions on {}", venue(*v), at(*when))
+            }
+            What::PartnerParallel {
+                partner: o,
+                n,
+                when,
+                limit,
+            } => format!(
+                "partner {} runs {n} sessions on {}, more than its {limit} at a time",
+                partner(*o),
+                at(*when)
+            ),
+            What::PartnerDaily {
+                partner: o,
+                n,
+                date,
+                limit,
+            } => format!(
+                "partner {} runs {n} sessions on {date}, more than its {limit} a day",
+                partner(*o)
+            ),
+            What::PartnerLate {
+                partner: o,
+                late,
+                date,
+            } => format!("partner {} {} on {date}", partner(*o), late.english(model)),
+            What::Pinned {
+                session,
+                when,
+                venue: v,
+            } => format!(
+                "session {session} is pinned to {} at {}",
+                at(*when),
+                venue(*v)
+            ),
+            What::Unavailable {
+                member: m,
+                session,
+                when,
+            } => format!(
+                "{} attends {session} on {}, when it is not available",
+                member(*m),
+                at(*when)
+            ),
+            What::Audience { member: m, session } => format!(
+                "{} attends {session}, whose workshop does not admit the profile {}",
+                member(*m),
+                rally_model::PROFILES[model.members[*m].profile]
+            ),
+            What::Territory {
+                member: m,
+                session,
+                venue: v,
+            } => {
+                let own = model.members[*m].territory.unwrap_or(0);
+                format!(
+                    "{} attends {session} at {} in territory {}, outside its territory {}",
+                    member(*m),
+                    venue(*v),
+                    model.territories[model.venues[*v].territory],
+                    model.territories[own]
+                )
+            }
+            What::TooFar {
+                member: m,
+                session,
+                venue: v,
+                minutes,
+            } => format!(
+                "{} attends {session} at {}, {minutes} min from its base, beyond its \
+                 max_travel of {} min",
+                member(*m),
+                venue(*v),
+                model.members[*m].max_travel.unwrap_or(0)
+            ),
+            What::NoRoad {
+                member: m,
+                session,
+                venue: v,
+            } => {
+                let base = model.members[*m].base.map_or("", |b| &model.nodes[b].id);
+                format!(
+                    "{} attends {session} at {}, which no road links to its base {base}",
+                    member(*m),
+                    venue(*v)
+                )
+            }
+            What::Seats {
+                session,
+                taken,
+                seats,
+            } => format!("session {session} has {taken} people for {seats} seats"),
+            What::SamePeriod { member: m, n, when } => {
+                format!("{} attends {n} sessions on {}", member(*m), at(*when))
+            }
+            What::MemberDaily { member: m, n, date } => format!(
+                "{} attends {n} sessions on {date}, more than its {} a day",
+                member(*m),
+                model.members[*m].max_per_day
+            ),
+            What::SameWorkshop {
+                member: m,
+                workshop,
+                n,
+            } => format!(
+                "{} attends workshop {} {n} times",
+                member(*m),
+                model.workshops[*workshop].id
+            ),
+            What::Days { member: m, n } => format!(
+                "{} goes out on {n} days, more than its {}",
+                member(*m),
+                model.members[*m].max_days.unwrap_or(0)
+            ),
+            What::MemberLate { member: m, late } => {
+                format!("{} {}", member(*m), late.english(model))
+            }
+        })
+    }
+}
+
+impl Late {
+    fn english(&self, model: &Model) -> String {
+        let road = self
+            .road
+            .map_or("forever (no road)".to_string(), |t| format!("{t} min"));
+        format!(
+            "goes from {} to {} with {} min between sessions; the road takes {road}",
+            model.venues[self.from].id, model.venues[self.to].id, self.gap
+        )
+    }
+}

@@ -1,0 +1,353 @@
+//! The checker's violations ([`rally_check::what::What`]) in the programme's
+//! language: names rather than ids, dates as people write them. A violation
+//! the checker words in English only keeps its message.
+
+use crate::view::{lower_first, Programme};
+use rally_check::what::{Late, What, When};
+use rally_check::Violation;
+use rally_model::Member;
+
+/// One violation in words.
+pub fn words(p: &Programme, v: &Violation) -> String {
+    let t = &p.texts;
+    let m = p.model;
+    let venue = |x: usize| p.venue(x).1.to_string();
+    let partner = |o: usize| m.partners[o].name.clone();
+    let member = |x: usize| member_name(&m.members[x]).to_string();
+    let when = |w: &When| when(p, w);
+    let date = |d| t.date(d);
+    let (id, args): (&str, Vec<(&str, fluent_bundle::FluentValue)>) = match &v.what {
+        What::Text => return v.message.clone(),
+        What::ClosedDay {
+            session: s,
+            date: d,
+        } => {
+            let d = rally_model::calendar::parse_date(d).map_or(d.clone(), date);
+            (
+                "viol-closed-day",
+                vec![("session", session(p, s).into()), ("date", d.into())],
+            )
+        }
+        What::UnknownSlot { session: s, slot } => (
+            "viol-unknown-slot",
+            vec![("session", session(p, s).into()), ("slot", slot.into())],
+        ),
+        What::UnknownVenue { session: s, venue } => (
+            "viol-unknown-venue",
+            vec![("session", session(p, s).into()), ("venue", venue.into())],
+        ),
+        What::VenueTaken {
+            venue: x,
+            n,
+            when: w,
+        } => (
+            "viol-venue-taken",
+            vec![
+                ("venue", venue(*x).into()),
+                ("n", (*n).into()),
+                ("when", when(w).into()),
+            ],
+        ),
+        What::PartnerParallel {
+            partner: o,
+            n,
+            when: w,
+            limit,
+        } => (
+            "viol-partner-parallel",
+            vec![
+                ("partner", partner(*o).into()),
+                ("n", (*n).into()),
+                ("when", when(w).into()),
+                ("limit", (*limit).into()),
+            ],
+        ),
+        What::PartnerDaily {
+            partner: o,
+            n,
+            date: d,
+            limit,
+        } => (
+            "viol-partner-daily",
+            vec![
+                ("partner", partner(*o).into()),
+                ("n", (*n).into()),
+                ("date", date(*d).into()),
+                ("limit", (*limit).into()),
+            ],
+        ),
+        What::PartnerLate {
+            partner: o,
+            late: l,
+            date: d,
+        } => (
+            "viol-partner-late",
+            vec![
+                ("partner", partner(*o).into()),
+                ("late", late(p, l).into()),
+                ("date", date(*d).into()),
+            ],
+        ),
+        What::Pinned {
+            session: s,
+            when: w,
+            venue: x,
+        } => (
+            "viol-pinned",
+            vec![
+                ("session", session(p, s).into()),
+                ("when", when(w).into()),
+                ("venue", venue(*x).into()),
+            ],
+        ),
+        What::Unavailable {
+            member: x,
+            session: s,
+            when: w,
+        } => (
+            "viol-unavailable",
+            vec![
+                ("member", member(*x).into()),
+                ("session", session(p, s).into()),
+                ("when", when(w).into()),
+            ],
+        ),
+        What::Audience {
+            member: x,
+            session: s,
+        } => {
+            let id = rally_model::PROFILES[m.members[*x].profile];
+            (
+                "viol-audience",
+                vec![
+                    ("member", member(*x).into()),
+                    ("session", session(p, s).into()),
+                    ("profile", t.name_or("profile", id, id).into()),
+                ],
+            )
+        }
+        What::Territory {
+            member: x,
+            session: s,
+            venue: y,
+        } => {
+            let own = m.members[*x]
+                .territory
+                .map_or("", |tr| p.territory_name(tr));
+            (
+                "viol-territory",
+                vec![
+                    ("member", member(*x).into()),
+                    ("session", session(p, s).into()),
+                    ("venue", venue(*y).into()),
+                    ("territory", p.territory_name(m.venues[*y].territory).into()),
+                    ("own", own.into()),
+                ],
+            )
+        }
+        What::TooFar {
+            member: x,
+            session: s,
+            venue: y,
+            minutes,
+        } => (
+            "viol-too-far",
+            vec![
+                ("member", member(*x).into()),
+                ("session", session(p, s).into()),
+                ("venue", venue(*y).into()),
+                ("minutes", (*minutes).into()),
+                ("max", m.members[*x].max_travel.unwrap_or(0).into()),
+            ],
+        ),
+        What::NoRoad {
+            member: x,
+            session: s,
+            venue: y,
+        } => (
+            "viol-no-road",
+            vec![
+                ("member", member(*x).into()),
+                ("session", session(p, s).into()),
+                ("venue", venue(*y).into()),
+                (
+                    "base",
+                    m.members[*x].base.map_or("", |b| p.node_name(b)).into(),
+                ),
+            ],
+        ),
+        What::Seats {
+            session: s,
+            taken,
+            seats,
+        } => (
+            "viol-seats",
+            vec![
+                ("session", session(p, s).into()),
+                ("taken", (*taken).into()),
+                ("seats", (*seats).into()),
+            ],
+        ),
+        What::SamePeriod {
+            member: x,
+            n,
+            when: w,
+        } => (
+            "viol-same-period",
+            vec![
+                ("member", member(*x).into()),
+                ("n", (*n).into()),
+                ("when", when(w).into()),
+            ],
+        ),
+        What::MemberDaily {
+            member: x,
+            n,
+            date: d,
+        } => (
+            "viol-member-daily",
+            vec![
+                ("member", member(*x).into()),
+                ("n", (*n).into()),
+                ("date", date(*d).into()),
+                ("limit", m.members[*x].max_per_day.into()),
+            ],
+        ),
+        What::SameWorkshop {
+            member: x,
+            workshop,
+            n,
+        } => (
+            "viol-same-workshop",
+            vec![
+                ("member", member(*x).into()),
+                ("workshop", m.workshops[*workshop].title.as_str().into()),
+                ("n", (*n).into()),
+            ],
+        ),
+        What::Days { member: x, n } => (
+            "viol-days",
+            vec![
+                ("member", member(*x).into()),
+                ("n", (*n).into()),
+                ("limit", m.members[*x].max_days.unwrap_or(0).into()),
+            ],
+        ),
+        What::MemberLate { member: x, late: l } => (
+            "viol-member-late",
+            vec![("member", member(*x).into()), ("late", late(p, l).into())],
+        ),
+    };
+    t.with(id, &args)
+}
+
+/// A member's name, its id when it has none.
+fn member_name(m: &Member) -> &str {
+    if m.name.is_empty() {
+        &m.id
+    } else {
+        &m.name
+    }
+}
+
+/// `w01/1 (« Cuisine collective »)`: the session and its workshop's title.
+fn session(p: &Programme, id: &str) -> String {
+    match p.model.session(id) {
+        Some(s) => {
+            let title = &p.model.workshops[p.model.sessions[s].workshop].title;
+            p.texts.with(
+                "viol-session",
+                &[("session", id.into()), ("title", title.as_str().into())],
+            )
+        }
+        None => id.to_string(),
+    }
+}
+
+/// `mardi 13 mai 2025 (matin)`.
+fn when(p: &Programme, w: &When) -> String {
+    p.texts.with(
+        "viol-when",
+        &[
+            ("date", p.texts.date(w.date).into()),
+            ("slot", lower_first(&p.slot_name(w.slot)).into()),
+        ],
+    )
+}
+
+/// The road between two sessions of one day, too long for the time between.
+fn late(p: &Programme, l: &Late) -> String {
+    let t = &p.texts;
+    let road = match l.road {
+        Some(minutes) => t.with("viol-road", &[("minutes", minutes.into())]),
+        None => t.get("viol-no-road-between"),
+    };
+    t.with(
+        "viol-late",
+        &[
+            ("from", p.venue(l.from).1.into()),
+            ("to", p.venue(l.to).1.into()),
+            ("gap", l.gap.into()),
+            ("road", road.into()),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{findings, Lang, Programme};
+
+    /// The worked example with w01/1 moved to Friday 4 March (closed), its
+    /// group one person larger than w02/1 seats, and u0001 sent to w01 twice.
+    fn broken() -> (rally_model::Model, rally_model::Plan) {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/example/");
+        let read = |f: &str| std::fs::read_to_string(format!("{root}{f}")).unwrap();
+        let mut e: serde_json::Value = serde_json::from_str(&read("edition.json")).unwrap();
+        e["groups"][0]["size"] = 12.into();
+        let mut p: serde_json::Value = serde_json::from_str(&read("plan.json")).unwrap();
+        p["sessions"][0]["date"] = "2016-03-04".into();
+        p["courses"][1]["sessions"] = serde_json::json!(["w01/1", "w01/2", "w02/1"]);
+        let dir = tempfile::tempdir().unwrap();
+        let (ed, pl) = (dir.path().join("e.json"), dir.path().join("p.json"));
+        std::fs::write(&ed, e.to_string()).unwrap();
+        std::fs::write(&pl, p.to_string()).unwrap();
+        let model = rally_model::load_edition(&ed).unwrap();
+        (model, rally_model::load_plan(&pl).unwrap())
+    }
+
+    #[test]
+    fn broken_rules_read_in_french_and_the_json_keeps_the_english() {
+        let (model, plan) = broken();
+        let p = Programme::new(&model, &plan).in_language(Lang::Fr);
+        let text = findings::check_text(&p);
+        for expected in [
+            "La session w01/1 (« A morning with a home helper ») est placée le \
+             vendredi 4 mars 2016, qui n’est pas un jour d’ouverture du rallye",
+            "Lycée Limosin, 1st year suit w01/1 (« A morning with a home helper ») le \
+             vendredi 4 mars 2016 (matin), alors qu’à ce moment-là ce membre n’est pas disponible",
+            "suit l’atelier « A morning with a home helper » 2 fois",
+            "La session w02/1 (« Meet the employers ») reçoit 13 personnes pour 12 places",
+        ] {
+            assert!(text.contains(expected), "{expected}\nnot in\n{text}");
+        }
+        // The JSON's messages stay the checker's English (SPEC §8).
+        let json: serde_json::Value = serde_json::from_str(&p.report.to_json()).unwrap();
+        let messages: Vec<&str> = json["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["message"].as_str().unwrap())
+            .collect();
+        for english in [
+            "session w01/1: 2016-03-04 is not an opening day of the rally",
+            "g01 attends w01/1 on Fri 2016-03-04 morning, when it is not available",
+            "u0001 attends workshop w01 2 times",
+            "session w02/1 has 13 people for 12 seats",
+        ] {
+            assert!(messages.contains(&english), "{english} not in {messages:?}");
+            assert!(!text.contains(english), "{english} in the French text");
+        }
+        let en = findings::check_text(&Programme::new(&model, &plan));
+        assert!(en.contains("is placed on Friday 4 March 2016, which is not an opening day"));
+    }
+}
