@@ -38,6 +38,22 @@ async fn appears(page: &Page, selector: &str) -> Element {
     }
 }
 
+/// Every element `selector` finds, asked again while the page is still
+/// settling (the protocol may answer an error for a document just replaced).
+async fn all(page: &Page, selector: &str) -> Vec<Element> {
+    let started = Instant::now();
+    loop {
+        match page.find_elements(selector).await {
+            Ok(found) => return found,
+            Err(e) => assert!(
+                started.elapsed() < Duration::from_secs(120),
+                "{selector}: {e}"
+            ),
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
 /// The text of the element `selector`, once it appears.
 async fn text_of(page: &Page, selector: &str) -> String {
     let e = appears(page, selector).await;
@@ -183,7 +199,7 @@ async fn a_coordinator_plans_adjusts_and_hands_out_a_rally_in_a_browser() {
 
     // The programme: a click on a card's title opens its session; the first
     // card's session is pinned.
-    let cards = page.find_elements(".session[data-session]").await.unwrap();
+    let cards = all(&page, ".session[data-session]").await;
     assert!(cards.len() > 10, "{} cards", cards.len());
     let text = std::fs::read_to_string(fixture("haute-vienne-2016.json")).unwrap();
     let edition: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -207,7 +223,7 @@ async fn a_coordinator_plans_adjusts_and_hands_out_a_rally_in_a_browser() {
     assert!(text_of(&page, "h1").await.starts_with(&first));
     click(&page, "#pin", "#pinned").await;
     assert!(page.find_element("#unpin").await.is_ok());
-    assert!(page.find_elements("table.moves").await.unwrap().is_empty());
+    assert!(all(&page, "table.moves").await.is_empty());
 
     // Another session, moved to the first place offered: the change shown
     // before is the change made.
