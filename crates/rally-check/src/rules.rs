@@ -237,13 +237,16 @@ fn programme(model: &Model, calendar: &Grid, plan: &Plan, r: &Resolved, out: &mu
             out.push(fact(model, "H3", vec![p.id.clone()], vec![], what));
         }
         if let Some(at) = p.placement(model) {
-            for (rule, message) in model.placement_problems(w, at) {
-                out.push(v(
-                    rule,
-                    vec![p.id.clone()],
-                    vec![],
-                    format!("session {}: {message}", p.id),
-                ));
+            for problem in model.placement_issues(w, at) {
+                let rule = problem.rule();
+                let what = What::Placement {
+                    session: p.id.clone(),
+                    workshop: w,
+                    venue: at.venue,
+                    when: when(model, at.period),
+                    problem,
+                };
+                out.push(fact(model, rule, vec![p.id.clone()], vec![], what));
             }
         }
     }

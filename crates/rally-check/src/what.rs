@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 use rally_model::calendar::WEEKDAYS;
+use rally_model::placement::Problem;
 use rally_model::Model;
 
 /// A date and a slot (an index into the calendar's slots).
@@ -36,6 +37,14 @@ pub enum What {
     ClosedDay { session: String, date: String },
     /// H1: the session's slot is not one of the calendar.
     UnknownSlot { session: String, slot: String },
+    /// H2–H4: the workshop may not be placed there then.
+    Placement {
+        session: String,
+        workshop: usize,
+        venue: usize,
+        when: When,
+        problem: Problem,
+    },
     /// H3: the session's venue is not one of the edition.
     UnknownVenue { session: String, venue: String },
     /// H5: several sessions at one venue in one period.
@@ -150,6 +159,16 @@ impl What {
             What::UnknownVenue { session, venue } => {
                 format!("session {session}: \"{venue}\" is not a venue of the edition")
             }
+            What::Placement {
+                session,
+                workshop,
+                venue: v,
+                when,
+                problem,
+            } => format!(
+                "session {session}: {}",
+                problem.english(model, *workshop, *v, &at(*when))
+            ),
             What::VenueTaken { venue: v, n, when } => {
                 format!("venue {} hosts {n} sessions on {}", venue(*v), at(*when))
             }

@@ -5,6 +5,7 @@
 use crate::view::{lower_first, Programme};
 use rally_check::what::{Late, What, When};
 use rally_check::Violation;
+use rally_model::placement::Problem;
 use rally_model::Member;
 
 /// One violation in words.
@@ -35,6 +36,21 @@ pub fn words(p: &Programme, v: &Violation) -> String {
         What::UnknownVenue { session: s, venue } => (
             "viol-unknown-venue",
             vec![("session", session(p, s).into()), ("venue", venue.into())],
+        ),
+        What::Placement {
+            session: s,
+            workshop,
+            venue: x,
+            when: w,
+            problem,
+        } => (
+            "viol-placement",
+            vec![
+                ("session", session(p, s).into()),
+                ("when", when(w).into()),
+                ("venue", venue(*x).into()),
+                ("problem", placement(p, *workshop, *x, problem).into()),
+            ],
         ),
         What::VenueTaken {
             venue: x,
@@ -241,6 +257,46 @@ pub fn words(p: &Programme, v: &Violation) -> String {
     t.with(id, &args)
 }
 
+/// Why the workshop may not be placed there then.
+fn placement(p: &Programme, workshop: usize, venue: usize, problem: &Problem) -> String {
+    let t = &p.texts;
+    let (w, v) = (&p.model.workshops[workshop], &p.model.venues[venue]);
+    match problem {
+        Problem::WorkshopAway => t.get("viol-workshop-away"),
+        Problem::OrganiserAway(o) => t.with(
+            "viol-organiser-away",
+            &[("partner", p.model.partners[*o].name.as_str().into())],
+        ),
+        Problem::VenueAway => t.get("viol-venue-away"),
+        Problem::NotAmongVenues => t.get("viol-not-among-venues"),
+        Problem::LacksFeature(need) => {
+            t.with("viol-lacks-feature", &[("feature", need.as_str().into())])
+        }
+        Problem::OutsideTerritory => t.with(
+            "viol-outside-territory",
+            &[
+                ("territory", p.territory_name(v.territory).into()),
+                (
+                    "own",
+                    w.territory.map_or("", |tr| p.territory_name(tr)).into(),
+                ),
+            ],
+        ),
+        Problem::TooSmall => t.with(
+            "viol-too-small",
+            &[("capacity", v.capacity.into()), ("min", w.min.into())],
+        ),
+        Problem::TooLong { duration, slot } => t.with(
+            "viol-too-long",
+            &[
+                ("duration", (*duration).into()),
+                ("slot", lower_first(&p.slot_name(*slot)).into()),
+                ("minutes", p.model.grid.slots[*slot].len().into()),
+            ],
+        ),
+    }
+}
+
 /// A member's name, its id when it has none.
 fn member_name(m: &Member) -> &str {
     if m.name.is_empty() {
@@ -323,6 +379,9 @@ mod tests {
         for expected in [
             "La session w01/1 (« A morning with a home helper ») est placée le \
              vendredi 4 mars 2016, qui n’est pas un jour d’ouverture du rallye",
+            "La session w01/1 (« A morning with a home helper ») ne peut pas avoir lieu le \
+             vendredi 4 mars 2016 (matin) à Cité des métiers, Limoges : France Travail Limoges, qui \
+             l’organise, n’est pas disponible à ce moment-là",
             "Lycée Limosin, 1st year suit w01/1 (« A morning with a home helper ») le \
              vendredi 4 mars 2016 (matin), alors qu’à ce moment-là ce membre n’est pas disponible",
             "suit l’atelier « A morning with a home helper » 2 fois",
@@ -340,6 +399,7 @@ mod tests {
             .collect();
         for english in [
             "session w01/1: 2016-03-04 is not an opening day of the rally",
+            "session w01/1: organiser pe is not available on Fri 2016-03-04 morning",
             "g01 attends w01/1 on Fri 2016-03-04 morning, when it is not available",
             "u0001 attends workshop w01 2 times",
             "session w02/1 has 13 people for 12 seats",

@@ -20,6 +20,7 @@ pub mod error;
 pub mod limits;
 pub mod load;
 pub mod model;
+pub mod placement;
 pub mod plan_refs;
 pub mod replan;
 pub mod rules;
