@@ -315,3 +315,48 @@ fn every_bad_fixture_exits_2_naming_its_path_and_writes_nothing() {
     }
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn broken_rules_read_in_french_while_the_json_stays_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let ex = examples();
+    let mut plan = read_json(&ex.join("plan.json"));
+    // w01/1 moved to Friday 4 March, a closed day; u0001 sent to w01 twice.
+    plan["sessions"][0]["date"] = "2016-03-04".into();
+    plan["courses"][1]["sessions"] = serde_json::json!(["w01/1", "w01/2", "w02/1"]);
+    let plan = write_json(dir.path(), "plan.json", &plan);
+    let edition = ex.join("edition.json");
+    let (code, report) = check_json(&edition, &plan);
+    assert_eq!(code, 1);
+    let messages: Vec<&str> = report["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["message"].as_str().unwrap())
+        .collect();
+    assert!(messages.contains(&"session w01/1: 2016-03-04 is not an opening day of the rally"));
+    assert!(messages.contains(&"u0001 attends workshop w01 2 times"));
+    let fr = rally(&[
+        Path::new("check"),
+        &edition,
+        &plan,
+        Path::new("--lang"),
+        Path::new("fr"),
+    ]);
+    assert_eq!(fr.status.code(), Some(1));
+    let text = String::from_utf8(fr.stdout).unwrap();
+    assert!(
+        text.contains("est placée le vendredi 4 mars 2016, qui n’est pas un jour d’ouverture"),
+        "{text}"
+    );
+    assert!(
+        text.contains("u0001 suit l’atelier « A morning with a home helper » 2 fois"),
+        "{text}"
+    );
+    for english in &messages {
+        assert!(
+            !text.contains(english),
+            "{english} left in English:\n{text}"
+        );
+    }
+}
