@@ -523,6 +523,14 @@ async fn a_moved_version_re_plans_with_its_list_of_changes() {
     let a = post_form(&app, "/plan/run", "kind=solve&seconds=5&from=2").await;
     assert_eq!(a.status, StatusCode::SEE_OTHER);
     let page = wait_idle(&app).await;
+    // The re-plan's progress carried its certified headcount too.
+    let events = get_events(&app).await;
+    let json = events
+        .lines()
+        .find_map(|l| l.strip_prefix("data: "))
+        .unwrap();
+    let status: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert!(status["best_certified"].is_u64(), "{status}");
     // The re-plan is a draft to review, not a version yet.
     assert!(
         page.contains("<a href=\"/draft/1\" id=\"review\">"),

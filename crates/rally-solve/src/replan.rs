@@ -40,6 +40,12 @@ pub fn improve(
         budget: budget.clone(),
         ..options.clone()
     };
+    let certified = |best: &AssignOutcome| {
+        if let Some(c) = options.certified {
+            c(best.certified.people());
+        }
+    };
+    certified(&first);
     let mut best = first;
     let mut moved = Vec::new();
     loop {
@@ -62,6 +68,7 @@ pub fn improve(
                 let plan = rally_plan::to_plan(&instance, &prog.at);
                 let out = rally_assign::assign(model, &plan, &route);
                 if out.penalty.total < best.penalty.total {
+                    certified(&out);
                     if let Some(p) = options.progress {
                         p(out.penalty.total);
                     }
