@@ -93,18 +93,19 @@ fn shape(model: &Model, plan: &Plan, r: &Resolved, out: &mut Vec<Violation>) {
     }
     for s in &model.sessions {
         match seen.get(s.id.as_str()) {
-            None => out.push(v(
-                "S1",
-                vec![s.id.clone()],
-                vec![],
-                format!("session {} is neither scheduled nor unscheduled", s.id),
-            )),
-            Some(&n) if n > 1 => out.push(v(
-                "S1",
-                vec![s.id.clone()],
-                vec![],
-                format!("session {} appears {n} times", s.id),
-            )),
+            None => {
+                let what = What::Unplanned {
+                    session: s.id.clone(),
+                };
+                out.push(fact(model, "S1", vec![s.id.clone()], vec![], what));
+            }
+            Some(&n) if n > 1 => {
+                let what = What::Repeated {
+                    session: s.id.clone(),
+                    n,
+                };
+                out.push(fact(model, "S1", vec![s.id.clone()], vec![], what));
+            }
             _ => {}
         }
     }
@@ -115,12 +116,8 @@ fn shape(model: &Model, plan: &Plan, r: &Resolved, out: &mut Vec<Violation>) {
         .collect();
     unknown.sort_unstable();
     for id in unknown {
-        out.push(v(
-            "S1",
-            vec![id.into()],
-            vec![],
-            format!("{id} is not a session of the edition"),
-        ));
+        let what = What::NotASession { session: id.into() };
+        out.push(fact(model, "S1", vec![id.into()], vec![], what));
     }
     for (p, s) in r.placed.iter().zip(&plan.sessions) {
         let Some(w) = p.workshop else { continue };
@@ -165,41 +162,44 @@ fn shape(model: &Model, plan: &Plan, r: &Resolved, out: &mut Vec<Violation>) {
             let n = members.entry(c.member.as_str()).or_default();
             *n += 1;
             if model.member(&c.member).is_none() && *n == 1 {
-                out.push(v(
-                    "S3",
-                    vec![],
-                    vec![c.member.clone()],
-                    format!("course of {}, who is not a member of the edition", c.member),
-                ));
+                let what = What::NotAMember {
+                    member: c.member.clone(),
+                };
+                out.push(fact(model, "S3", vec![], vec![c.member.clone()], what));
             } else if *n == 2 {
-                out.push(v(
-                    "S3",
-                    vec![],
-                    vec![c.member.clone()],
-                    format!("member {} has more than one course", c.member),
-                ));
+                let what = What::TwoCourses {
+                    member: c.member.clone(),
+                };
+                out.push(fact(model, "S3", vec![], vec![c.member.clone()], what));
             }
             let mut listed: HashMap<&str, usize> = HashMap::new();
             for s in &c.sessions {
                 let n = listed.entry(s.as_str()).or_default();
                 *n += 1;
                 if *n == 2 {
-                    out.push(v(
+                    let what = What::ListedTwice {
+                        member: c.member.clone(),
+                        session: s.clone(),
+                    };
+                    out.push(fact(
+                        model,
                         "S3",
                         vec![s.clone()],
                         vec![c.member.clone()],
-                        format!("course of {} lists {s} twice", c.member),
+                        what,
                     ));
                 }
                 if *n == 1 && !scheduled.contains(s.as_str()) {
-                    out.push(v(
+                    let what = What::NotScheduled {
+                        member: c.member.clone(),
+                        session: s.clone(),
+                    };
+                    out.push(fact(
+                        model,
                         "S3",
                         vec![s.clone()],
                         vec![c.member.clone()],
-                        format!(
-                            "course of {} names {s}, which is not among the scheduled sessions",
-                            c.member
-                        ),
+                        what,
                     ));
                 }
             }

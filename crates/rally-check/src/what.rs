@@ -33,6 +33,20 @@ pub struct Late {
 pub enum What {
     /// Worded in English only (the message itself).
     Text,
+    /// S1: a session of the edition the plan leaves out.
+    Unplanned { session: String },
+    /// S1: a session the plan lists `n` times.
+    Repeated { session: String, n: usize },
+    /// S1: an id of the plan that is not a session of the edition.
+    NotASession { session: String },
+    /// S3: a course of someone who is not a member.
+    NotAMember { member: String },
+    /// S3: a member with more than one course.
+    TwoCourses { member: String },
+    /// S3: a course that lists a session twice.
+    ListedTwice { member: String, session: String },
+    /// S3: a course that names a session not scheduled.
+    NotScheduled { member: String, session: String },
     /// H1: the session's date is not an opening day.
     ClosedDay { session: String, date: String },
     /// H1: the session's slot is not one of the calendar.
@@ -150,6 +164,21 @@ impl What {
         let at = |w: When| label(model, w);
         Some(match self {
             What::Text => return None,
+            What::Unplanned { session } => {
+                format!("session {session} is neither scheduled nor unscheduled")
+            }
+            What::Repeated { session, n } => format!("session {session} appears {n} times"),
+            What::NotASession { session } => format!("{session} is not a session of the edition"),
+            What::NotAMember { member } => {
+                format!("course of {member}, who is not a member of the edition")
+            }
+            What::TwoCourses { member } => format!("member {member} has more than one course"),
+            What::ListedTwice { member, session } => {
+                format!("course of {member} lists {session} twice")
+            }
+            What::NotScheduled { member, session } => format!(
+                "course of {member} names {session}, which is not among the scheduled sessions"
+            ),
             What::ClosedDay { session, date } => {
                 format!("session {session}: {date} is not an opening day of the rally")
             }

@@ -398,6 +398,13 @@ avail-until = until { $to }
 ## The rules broken, in words (rally check, the index)
 viol-session = { $session } (“{ $title }”)
 viol-when = { $date } ({ $slot })
+viol-unplanned = session { $session } is neither scheduled nor unscheduled
+viol-repeated = session { $session } appears { $n } times in the plan
+viol-not-a-session = “{ $session }” is not a session of the edition
+viol-not-a-member = the plan gives a course to “{ $member }”, who is not a member of the edition
+viol-two-courses = { $member } has more than one course
+viol-listed-twice = the course of { $member } lists { $session } twice
+viol-not-scheduled = the course of { $member } names { $session }, which is not among the scheduled sessions
 viol-closed-day = session { $session } is placed on { $date }, which is not an opening day of the rally
 viol-unknown-slot = session { $session } is placed in the slot “{ $slot }”, which the calendar does not know
 viol-unknown-venue = session { $session } is placed at the venue “{ $venue }”, which the edition does not know

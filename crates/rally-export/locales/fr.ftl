@@ -398,6 +398,13 @@ avail-until = jusqu’au { $to }
 ## Les règles enfreintes, en mots (rally check, l’index)
 viol-session = { $session } (« { $title } »)
 viol-when = { $date } ({ $slot })
+viol-unplanned = La session { $session } n’est ni programmée ni déclarée non programmée
+viol-repeated = La session { $session } apparaît { $n } fois dans le plan
+viol-not-a-session = « { $session } » n’est pas une session de l’édition
+viol-not-a-member = Le plan donne un parcours à « { $member } », qui n’est pas membre de l’édition
+viol-two-courses = { $member } a plus d’un parcours
+viol-listed-twice = Le parcours de { $member } cite { $session } deux fois
+viol-not-scheduled = Le parcours de { $member } cite { $session }, qui n’est pas parmi les sessions programmées
 viol-closed-day = La session { $session } est placée le { $date }, qui n’est pas un jour d’ouverture du rallye
 viol-unknown-slot = La session { $session } est placée sur le créneau « { $slot } », que le calendrier ne connaît pas
 viol-unknown-venue = La session { $session } est placée au lieu « { $venue } », que l’édition ne connaît pas

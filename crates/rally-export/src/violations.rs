@@ -17,8 +17,39 @@ pub fn words(p: &Programme, v: &Violation) -> String {
     let member = |x: usize| member_name(&m.members[x]).to_string();
     let when = |w: &When| when(p, w);
     let date = |d| t.date(d);
+    let named = |id: &str| m.member(id).map_or(id.to_string(), member);
     let (id, args): (&str, Vec<(&str, fluent_bundle::FluentValue)>) = match &v.what {
         What::Text => return v.message.clone(),
+        What::Unplanned { session: s } => {
+            ("viol-unplanned", vec![("session", session(p, s).into())])
+        }
+        What::Repeated { session: s, n } => (
+            "viol-repeated",
+            vec![("session", session(p, s).into()), ("n", (*n).into())],
+        ),
+        What::NotASession { session: s } => ("viol-not-a-session", vec![("session", s.into())]),
+        What::NotAMember { member: x } => ("viol-not-a-member", vec![("member", x.into())]),
+        What::TwoCourses { member: x } => ("viol-two-courses", vec![("member", named(x).into())]),
+        What::ListedTwice {
+            member: x,
+            session: s,
+        } => (
+            "viol-listed-twice",
+            vec![
+                ("member", named(x).into()),
+                ("session", session(p, s).into()),
+            ],
+        ),
+        What::NotScheduled {
+            member: x,
+            session: s,
+        } => (
+            "viol-not-scheduled",
+            vec![
+                ("member", named(x).into()),
+                ("session", session(p, s).into()),
+            ],
+        ),
         What::ClosedDay {
             session: s,
             date: d,
@@ -354,7 +385,8 @@ mod tests {
     use crate::{findings, Lang, Programme};
 
     /// The worked example with w01/1 moved to Friday 4 March (closed), its
-    /// group one person larger than w02/1 seats, and u0001 sent to w01 twice.
+    /// group one person larger than w02/1 seats, u0001 sent to w01 twice, and
+    /// a course for zz, who is not a member.
     fn broken() -> (rally_model::Model, rally_model::Plan) {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/example/");
         let read = |f: &str| std::fs::read_to_string(format!("{root}{f}")).unwrap();
@@ -363,6 +395,8 @@ mod tests {
         let mut p: serde_json::Value = serde_json::from_str(&read("plan.json")).unwrap();
         p["sessions"][0]["date"] = "2016-03-04".into();
         p["courses"][1]["sessions"] = serde_json::json!(["w01/1", "w01/2", "w02/1"]);
+        let stranger = serde_json::json!({"member": "zz", "sessions": []});
+        p["courses"].as_array_mut().unwrap().push(stranger);
         let dir = tempfile::tempdir().unwrap();
         let (ed, pl) = (dir.path().join("e.json"), dir.path().join("p.json"));
         std::fs::write(&ed, e.to_string()).unwrap();
@@ -386,6 +420,7 @@ mod tests {
              vendredi 4 mars 2016 (matin), alors qu’à ce moment-là ce membre n’est pas disponible",
             "suit l’atelier « A morning with a home helper » 2 fois",
             "La session w02/1 (« Meet the employers ») reçoit 13 personnes pour 12 places",
+            "Le plan donne un parcours à « zz », qui n’est pas membre de l’édition",
         ] {
             assert!(text.contains(expected), "{expected}\nnot in\n{text}");
         }
@@ -403,6 +438,7 @@ mod tests {
             "g01 attends w01/1 on Fri 2016-03-04 morning, when it is not available",
             "u0001 attends workshop w01 2 times",
             "session w02/1 has 13 people for 12 seats",
+            "course of zz, who is not a member of the edition",
         ] {
             assert!(messages.contains(&english), "{english} not in {messages:?}");
             assert!(!text.contains(english), "{english} in the French text");
