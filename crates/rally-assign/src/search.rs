@@ -292,17 +292,24 @@ impl Solver<'_> {
                 }
             }
         }
+        let got = self.settle(&order, &mut rng);
+        (upper.max(got), optimal || got >= upper)
+    }
+
+    /// Repair and local search in rounds until neither changes anything or
+    /// time is up, then partial courses on the seats left: the certified
+    /// headcount it ends with.
+    fn settle(&mut self, order: &[usize], rng: &mut ChaCha8Rng) -> u64 {
         for _ in 0..ROUNDS {
-            let repaired = self.repair(&order);
-            let improved = self.local_search(&mut rng);
+            let repaired = self.repair(order);
+            let improved = self.local_search(rng);
             self.report();
             if (!repaired && !improved) || self.late() {
                 break;
             }
         }
         self.partial_courses();
-        let got = self.a.headcount(self.ctx);
-        (upper.max(got), optimal || got >= upper)
+        self.a.headcount(self.ctx)
     }
 
     /// Re-planning: every member starts from the course it keeps, those with
@@ -329,16 +336,7 @@ impl Solver<'_> {
         }
         self.report();
         let mut rng = ChaCha8Rng::seed_from_u64(seed ^ part.members[0] as u64);
-        for _ in 0..ROUNDS {
-            let repaired = self.repair(&order);
-            let improved = self.local_search(&mut rng);
-            self.report();
-            if (!repaired && !improved) || self.late() {
-                break;
-            }
-        }
-        self.partial_courses();
-        let got = self.a.headcount(self.ctx);
+        let got = self.settle(&order, &mut rng);
         (bound::part(self.ctx).max(got), false)
     }
 
