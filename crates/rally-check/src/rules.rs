@@ -2,7 +2,7 @@
 //! Every violation is listed, with the sessions and members involved.
 
 use crate::resolve::{minutes, Placed, Resolved};
-use crate::what::{Late, What, When};
+use crate::what::{Field, Late, What, When};
 use rally_model::calendar::Grid;
 use rally_model::{Barrier, Model, Placement, Plan};
 use serde::Serialize;
@@ -18,16 +18,6 @@ pub struct Violation {
     /// The facts behind `message`, for outputs in other languages.
     #[serde(skip)]
     pub what: What,
-}
-
-fn v(rule: &str, sessions: Vec<String>, members: Vec<String>, message: String) -> Violation {
-    Violation {
-        rule: rule.into(),
-        sessions,
-        members,
-        message,
-        what: What::Text,
-    }
 }
 
 /// A violation whose English message is worded from its facts.
@@ -124,35 +114,34 @@ fn shape(model: &Model, plan: &Plan, r: &Resolved, out: &mut Vec<Violation>) {
         let ws = &model.workshops[w];
         let mut wrong = Vec::new();
         if s.workshop != ws.id {
-            wrong.push(format!("workshop is \"{}\", not {}", s.workshop, ws.id));
+            wrong.push(Field::Workshop {
+                given: s.workshop.clone(),
+                edition: w,
+            });
         }
         if let Some((start, end)) = p.times(model) {
             if minutes(&s.start) != Some(start) || minutes(&s.end) != Some(end) {
-                wrong.push(format!(
-                    "times are {}–{}, the edition gives {}–{}",
-                    s.start,
-                    s.end,
-                    fmt(start),
-                    fmt(end)
-                ));
+                wrong.push(Field::Times {
+                    given: (s.start.clone(), s.end.clone()),
+                    edition: (start, end),
+                });
             }
         }
         if let Some(venue) = p.venue {
             let cap = model.capacity_at(w, venue);
             if s.capacity != cap {
-                wrong.push(format!(
-                    "capacity is {}, the edition gives {cap}",
-                    s.capacity
-                ));
+                wrong.push(Field::Capacity {
+                    given: s.capacity,
+                    edition: cap,
+                });
             }
         }
         if !wrong.is_empty() {
-            out.push(v(
-                "S2",
-                vec![s.id.clone()],
-                vec![],
-                format!("session {}: {}", s.id, wrong.join("; ")),
-            ));
+            let what = What::Fields {
+                session: s.id.clone(),
+                wrong,
+            };
+            out.push(fact(model, "S2", vec![s.id.clone()], vec![], what));
         }
     }
     if let Some(courses) = &plan.courses {
@@ -205,10 +194,6 @@ fn shape(model: &Model, plan: &Plan, r: &Resolved, out: &mut Vec<Violation>) {
             }
         }
     }
-}
-
-fn fmt(m: u32) -> String {
-    rally_model::calendar::format_hhmm(m)
 }
 
 /// H1–H8.

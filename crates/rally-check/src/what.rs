@@ -28,6 +28,44 @@ pub struct Late {
     pub road: Option<u32>,
 }
 
+/// A field of a plan's session that differs from the edition's (S2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    /// The plan's workshop id, and the edition's workshop (an index).
+    Workshop { given: String, edition: usize },
+    /// The plan's start and end, and the edition's (minutes after midnight).
+    Times {
+        given: (String, String),
+        edition: (u32, u32),
+    },
+    /// The plan's capacity, and the edition's seats.
+    Capacity { given: u32, edition: u32 },
+}
+
+impl Field {
+    fn english(&self, model: &Model) -> String {
+        let hhmm = rally_model::calendar::format_hhmm;
+        match self {
+            Field::Workshop { given, edition } => {
+                format!(
+                    "workshop is \"{given}\", not {}",
+                    model.workshops[*edition].id
+                )
+            }
+            Field::Times { given, edition } => format!(
+                "times are {}–{}, the edition gives {}–{}",
+                given.0,
+                given.1,
+                hhmm(edition.0),
+                hhmm(edition.1)
+            ),
+            Field::Capacity { given, edition } => {
+                format!("capacity is {given}, the edition gives {edition}")
+            }
+        }
+    }
+}
+
 /// One violation's facts. `session` fields are the plan's session ids.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum What {
@@ -39,6 +77,8 @@ pub enum What {
     Repeated { session: String, n: usize },
     /// S1: an id of the plan that is not a session of the edition.
     NotASession { session: String },
+    /// S2: session fields that differ from the edition's.
+    Fields { session: String, wrong: Vec<Field> },
     /// S3: a course of someone who is not a member.
     NotAMember { member: String },
     /// S3: a member with more than one course.
@@ -169,6 +209,10 @@ impl What {
             }
             What::Repeated { session, n } => format!("session {session} appears {n} times"),
             What::NotASession { session } => format!("{session} is not a session of the edition"),
+            What::Fields { session, wrong } => {
+                let wrong: Vec<String> = wrong.iter().map(|f| f.english(model)).collect();
+                format!("session {session}: {}", wrong.join("; "))
+            }
             What::NotAMember { member } => {
                 format!("course of {member}, who is not a member of the edition")
             }

@@ -3,7 +3,7 @@
 //! the checker words in English only keeps its message.
 
 use crate::view::{lower_first, Programme};
-use rally_check::what::{Late, What, When};
+use rally_check::what::{Field, Late, What, When};
 use rally_check::Violation;
 use rally_model::placement::Problem;
 use rally_model::Member;
@@ -28,6 +28,16 @@ pub fn words(p: &Programme, v: &Violation) -> String {
             vec![("session", session(p, s).into()), ("n", (*n).into())],
         ),
         What::NotASession { session: s } => ("viol-not-a-session", vec![("session", s.into())]),
+        What::Fields { session: s, wrong } => {
+            let fields: Vec<String> = wrong.iter().map(|f| field(p, f)).collect();
+            (
+                "viol-fields",
+                vec![
+                    ("session", session(p, s).into()),
+                    ("fields", fields.join(&t.get("viol-fields-and")).into()),
+                ],
+            )
+        }
         What::NotAMember { member: x } => ("viol-not-a-member", vec![("member", x.into())]),
         What::TwoCourses { member: x } => ("viol-two-courses", vec![("member", named(x).into())]),
         What::ListedTwice {
@@ -328,6 +338,35 @@ fn placement(p: &Programme, workshop: usize, venue: usize, problem: &Problem) ->
     }
 }
 
+/// One field of a session that differs from the edition's.
+fn field(p: &Programme, f: &Field) -> String {
+    let t = &p.texts;
+    let hhmm = rally_model::calendar::format_hhmm;
+    match f {
+        Field::Workshop { given, edition } => t.with(
+            "viol-field-workshop",
+            &[
+                ("given", given.as_str().into()),
+                ("workshop", p.model.workshops[*edition].id.as_str().into()),
+            ],
+        ),
+        Field::Times { given, edition } => t.with(
+            "viol-field-times",
+            &[
+                ("given", format!("{}–{}", given.0, given.1).into()),
+                (
+                    "edition",
+                    format!("{}–{}", hhmm(edition.0), hhmm(edition.1)).into(),
+                ),
+            ],
+        ),
+        Field::Capacity { given, edition } => t.with(
+            "viol-field-capacity",
+            &[("given", (*given).into()), ("edition", (*edition).into())],
+        ),
+    }
+}
+
 /// A member's name, its id when it has none.
 fn member_name(m: &Member) -> &str {
     if m.name.is_empty() {
@@ -384,7 +423,8 @@ fn late(p: &Programme, l: &Late) -> String {
 mod tests {
     use crate::{findings, Lang, Programme};
 
-    /// The worked example with w01/1 moved to Friday 4 March (closed), its
+    /// The worked example with w01/1 moved to Friday 4 March (closed), w01/2
+    /// given 14 seats rather than 15, its
     /// group one person larger than w02/1 seats, u0001 sent to w01 twice, and
     /// a course for zz, who is not a member.
     fn broken() -> (rally_model::Model, rally_model::Plan) {
@@ -394,6 +434,7 @@ mod tests {
         e["groups"][0]["size"] = 12.into();
         let mut p: serde_json::Value = serde_json::from_str(&read("plan.json")).unwrap();
         p["sessions"][0]["date"] = "2016-03-04".into();
+        p["sessions"][1]["capacity"] = 14.into();
         p["courses"][1]["sessions"] = serde_json::json!(["w01/1", "w01/2", "w02/1"]);
         let stranger = serde_json::json!({"member": "zz", "sessions": []});
         p["courses"].as_array_mut().unwrap().push(stranger);
@@ -421,6 +462,8 @@ mod tests {
             "suit l’atelier « A morning with a home helper » 2 fois",
             "La session w02/1 (« Meet the employers ») reçoit 13 personnes pour 12 places",
             "Le plan donne un parcours à « zz », qui n’est pas membre de l’édition",
+            "La session w01/2 (« A morning with a home helper ») ne correspond pas à \
+             l’édition : ses places sont 14, l’édition en donne 15",
         ] {
             assert!(text.contains(expected), "{expected}\nnot in\n{text}");
         }
@@ -439,6 +482,7 @@ mod tests {
             "u0001 attends workshop w01 2 times",
             "session w02/1 has 13 people for 12 seats",
             "course of zz, who is not a member of the edition",
+            "session w01/2: capacity is 14, the edition gives 15",
         ] {
             assert!(messages.contains(&english), "{english} not in {messages:?}");
             assert!(!text.contains(english), "{english} in the French text");
