@@ -32,6 +32,18 @@ pub struct MemberReport {
 }
 
 impl Report {
+    /// Headcount certified by the plan's courses, of the members wanting a
+    /// certificate.
+    pub fn certified_headcount(&self, model: &rally_model::Model) -> u64 {
+        model
+            .members
+            .iter()
+            .zip(&self.members)
+            .filter(|(m, r)| m.certificate && r.certified)
+            .map(|(m, _)| u64::from(m.headcount))
+            .sum()
+    }
+
     /// The report as pretty JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a report serializes")

@@ -274,13 +274,8 @@ impl Desk {
 
 /// Headcount certified by the plan's courses, of those wanting a certificate.
 pub fn certified_headcount(current: &Current, report: &Report) -> (u64, u64) {
-    let members = &current.model.members;
-    let certified = members
-        .iter()
-        .zip(&report.members)
-        .filter(|(m, r)| m.certificate && r.certified);
     (
-        certified.map(|(m, _)| u64::from(m.headcount)).sum(),
+        report.certified_headcount(&current.model),
         wanting_headcount(current),
     )
 }

@@ -471,13 +471,7 @@ async fn one_run_at_a_time_and_stop_keeps_the_best_plan() {
         .unwrap();
     let status: serde_json::Value = serde_json::from_str(json).unwrap();
     let report = rally_check::check(&model, &plan);
-    let certified: u64 = model
-        .members
-        .iter()
-        .zip(&report.members)
-        .filter(|(m, r)| m.certificate && r.certified)
-        .map(|(m, _)| u64::from(m.headcount))
-        .sum();
+    let certified = report.certified_headcount(&model);
     assert_eq!(status["certified"], certified, "{status}");
     assert_eq!(status["best_certified"], certified, "{status}");
     // A second tab, or a refresh, sees the same state.

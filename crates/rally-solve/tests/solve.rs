@@ -65,15 +65,7 @@ fn one_session(seats: u32, people: usize) -> Model {
     let participants: Vec<serde_json::Value> = (0..people)
         .map(|i| serde_json::json!({"id": format!("u{i}"), "profile": "job-seeker"}))
         .collect();
-    let themes = [
-        "employers",
-        "realities",
-        "conditions",
-        "public",
-        "training",
-        "professions",
-        "career",
-    ];
+    let themes = rally_model::model::DEFAULT_THEMES;
     let edition = serde_json::json!({
         "calendar": {"start": "2016-03-07", "end": "2016-03-11"},
         "territories": [{"id": "87"}],
@@ -209,13 +201,7 @@ fn progress_reports_the_certified_headcount_of_the_best_plan() {
         },
     );
     let report = rally_check::check(&model, &out.assigned.plan);
-    let by_checker: u64 = model
-        .members
-        .iter()
-        .zip(&report.members)
-        .filter(|(m, r)| m.certificate && r.certified)
-        .map(|(m, _)| u64::from(m.headcount))
-        .sum();
+    let by_checker = report.certified_headcount(&model);
     let seen = last.into_inner().unwrap();
     assert!(!seen.is_empty(), "reported once everyone is routed");
     assert_eq!(seen.last(), Some(&by_checker), "{seen:?}");
