@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 /// The offers of a plan and, for every member, those it may attend.
 pub struct Board<'m> {
+    /// The edition.
     pub model: &'m Model,
     /// Scheduled sessions that resolve, in period order (the checker's offers).
     pub offers: Vec<Offer>,

@@ -25,7 +25,9 @@ const MAX_WISH_BITS: usize = 4;
 
 /// A part of the board, as one search works on it.
 pub struct Ctx<'a> {
+    /// The whole board.
     pub board: &'a Board<'a>,
+    /// The part searched.
     pub part: &'a Part,
 }
 
@@ -78,6 +80,7 @@ pub struct Choice {
     pub offers: Vec<usize>,
     /// The course terms it adds (see [`cost`]).
     pub cost: i64,
+    /// Whether it validates every theme the member needs.
     pub certified: bool,
 }
 

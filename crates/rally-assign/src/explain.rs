@@ -14,8 +14,11 @@ use std::fmt;
 /// A member that wants a certificate and does not get one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LeftOut {
+    /// The member's id.
     pub member: String,
+    /// A group rather than a participant.
     pub is_group: bool,
+    /// People it stands for.
     pub headcount: u32,
     /// False when no course could certify it even with every seat free.
     pub certifiable: bool,
@@ -30,11 +33,17 @@ pub struct Suggestion {
     /// The same by index, for the solvers: workshop, weekday (0 = Monday),
     /// slot of the calendar, venue.
     pub place: Where,
+    /// The workshop's id.
     pub workshop: String,
+    /// The weekday's name.
     pub weekday: String,
+    /// The slot's id.
     pub slot: String,
+    /// The venue's name.
     pub venue: String,
+    /// Participants it would certify.
     pub participants: u64,
+    /// Groups it would certify.
     pub groups: u64,
 }
 

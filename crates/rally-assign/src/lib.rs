@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! Courses through a fixed programme (SPEC §1.2, §6 C1–C4, §7 course terms):
 //! a route for every group and a personal course for every participant, so
 //! that as many people as possible validate their themes.
@@ -54,13 +55,16 @@ pub struct AssignOutcome {
     pub left_out: Vec<LeftOut>,
     /// Extra sessions that would certify more people, best first.
     pub suggestions: Vec<Suggestion>,
+    /// Time the search took.
     pub elapsed: Duration,
 }
 
 /// Members and people, split into individuals and groups.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Headcount {
+    /// Participants.
     pub participants: u64,
+    /// Groups.
     pub groups: u64,
     /// People in those groups.
     pub pupils: u64,

@@ -10,7 +10,9 @@ use std::path::Path;
 /// column) and what is wrong, with the fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// Where: a JSON path, or a sheet and cell.
     pub place: String,
+    /// What is wrong, and the fix.
     pub message: String,
 }
 
@@ -32,6 +34,7 @@ fn problem(place: &str, message: impl Into<String>) -> Problem {
 
 /// A loaded edition and where it was read from.
 pub struct Current {
+    /// The validated edition.
     pub model: Model,
     /// Workspace-relative name of its file or folder.
     pub source: String,
@@ -43,10 +46,13 @@ pub struct Current {
 pub enum Loaded {
     /// No edition yet: the team uploads or chooses one.
     Nothing,
+    /// A valid edition.
     Edition(std::sync::Arc<Current>),
     /// The edition found is not valid: its problems.
     Bad {
+        /// Workspace-relative name of its file or folder.
         source: String,
+        /// Every problem found.
         problems: Vec<Problem>,
     },
 }

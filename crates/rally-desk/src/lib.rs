@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! `rally serve`: the coordinator's desk, a local web app over a workspace
 //! folder (the edition and every plan the team makes, kept as numbered
 //! versions). Pages are rendered on the server in the look of the exported

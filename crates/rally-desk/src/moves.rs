@@ -15,9 +15,11 @@ pub const MAX_JUDGED: usize = 240;
 /// One place a session may move to, and what the move changes.
 #[derive(Debug, Clone)]
 pub struct Move {
+    /// Where the session would go.
     pub at: Placement,
-    /// The moved plan's penalty and certified headcount.
+    /// The moved plan's penalty.
     pub penalty: i64,
+    /// The moved plan's certified headcount.
     pub certified: u64,
     /// Hard rules the moved plan breaks that the plan did not (courses: C1–C4).
     pub broken: Vec<String>,

@@ -36,25 +36,33 @@ impl Kind {
 /// The state of the latest run, as the Plan page and its events show it.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Status {
+    /// A run is going on.
     pub running: bool,
+    /// What the run does.
     pub kind: Option<Kind>,
     /// The time budget, in seconds.
     pub seconds: f64,
+    /// Seconds since it started.
     pub elapsed: f64,
-    /// The best penalty the search reported so far, and the certified
-    /// headcount of its plan (once the search holds courses).
+    /// The best penalty the search reported so far.
     pub best: Option<i64>,
+    /// The certified headcount of that plan (once the search holds courses).
     pub best_certified: Option<u64>,
+    /// The team asked it to stop; it is writing its best plan.
     pub stopping: bool,
     /// The version re-planned from, if any.
     pub from: Option<u32>,
-    /// Once finished: the version kept (or, for a re-plan, the draft to
-    /// review), its checked penalty and certified headcount.
+    /// Once finished: the version kept.
     pub version: Option<u32>,
+    /// Once a re-plan finished: the draft to review.
     pub draft: Option<u32>,
+    /// The checked penalty of the plan written.
     pub penalty: Option<i64>,
+    /// Its certified headcount.
     pub certified: Option<u64>,
+    /// The headcount of the members who seek a certificate.
     pub wanting: Option<u64>,
+    /// Why the run failed, if it did.
     pub error: Option<String>,
 }
 

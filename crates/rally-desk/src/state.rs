@@ -44,9 +44,13 @@ impl Config {
 /// A plan of the workspace checked against the edition (what
 /// [`Programme`] holds, kept to build pages without checking again).
 pub struct Checked {
+    /// Its version number.
     pub number: u32,
+    /// Its file name.
     pub name: String,
+    /// What made it, e.g. `solve-30s`.
     pub slug: String,
+    /// The plan as read.
     pub plan: Plan,
     report: Report,
     sessions: Vec<Scheduled>,
@@ -100,7 +104,9 @@ impl Checked {
 
 /// Why a version cannot be shown.
 pub enum Unavailable {
+    /// No valid edition is loaded.
     NoEdition,
+    /// No version has this number.
     NoVersion(u32),
     /// It cannot be read, or was made for another edition: the problems.
     Unreadable(Vec<String>),
@@ -108,7 +114,9 @@ pub enum Unavailable {
 
 /// The state shared by every request.
 pub struct Desk {
+    /// How the desk was started.
     pub config: Config,
+    /// The workspace folder.
     pub ws: Workspace,
     edition: RwLock<Loaded>,
     generation: AtomicU64,
@@ -116,6 +124,7 @@ pub struct Desk {
     /// Where each session of a version may move, judged once (concurrent
     /// first views wait for the one judging).
     moves: Mutex<HashMap<(u64, u32, usize), Judged>>,
+    /// The one search that may run at a time.
     pub runner: Runner,
 }
 

@@ -32,6 +32,7 @@ impl Shelf {
 /// One numbered file of a shelf.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Version {
+    /// Its number, from 1.
     pub number: u32,
     /// What made it, e.g. `solve-30s` or `move-w01-2`.
     pub slug: String,

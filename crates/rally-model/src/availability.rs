@@ -10,10 +10,15 @@ pub type PeriodSet = FixedBitSet;
 /// A checked availability rule: `None` fields match everything.
 #[derive(Debug, Clone, Default)]
 pub struct CheckedRule {
+    /// These dates only.
     pub dates: Option<Vec<NaiveDate>>,
+    /// From this date on.
     pub from: Option<NaiveDate>,
+    /// Up to this date.
     pub to: Option<NaiveDate>,
+    /// These weekdays only (0 = Monday).
     pub weekdays: Option<Vec<usize>>,
+    /// These slot ids only.
     pub slots: Option<Vec<String>>,
 }
 
@@ -38,7 +43,9 @@ impl CheckedRule {
 /// A checked availability: `only` (none = always) minus `except`.
 #[derive(Debug, Clone, Default)]
 pub struct CheckedAvailability {
+    /// When present, the periods one of these rules matches.
     pub only: Option<Vec<CheckedRule>>,
+    /// Periods one of these rules matches are taken out.
     pub except: Vec<CheckedRule>,
 }
 

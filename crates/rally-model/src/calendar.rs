@@ -44,8 +44,11 @@ pub fn weekday_index(name: &str) -> Option<usize> {
 /// A slot of the day, in minutes after midnight.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SlotTime {
+    /// The slot's id.
     pub id: String,
+    /// Start, minutes after midnight.
     pub start: u32,
+    /// End, minutes after midnight.
     pub end: u32,
 }
 

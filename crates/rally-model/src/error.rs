@@ -33,14 +33,18 @@ pub enum LoadError {
     /// The file could not be read.
     #[error("{file}: cannot read: {source}")]
     Io {
+        /// The file, as the user named it.
         file: String,
+        /// What the system said.
         #[source]
         source: std::io::Error,
     },
     /// The file was read but is not acceptable input.
     #[error("{file}: {} problem(s):\n{}", .errors.len(), list(.errors))]
     Invalid {
+        /// The file, as the user named it.
         file: String,
+        /// Every problem found, each with its path.
         errors: Vec<InputError>,
     },
 }

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! The job rally model: the files of SPEC §4–§5, their validation, and the
 //! compiled view (time grid, availability sets, travel times, sessions and
 //! their feasible placements) that the checker and the solvers share.

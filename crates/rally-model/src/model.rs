@@ -40,7 +40,9 @@ pub type ThemeSet = u64;
 /// A node of the travel graph: a place or a venue.
 #[derive(Debug, Clone)]
 pub struct Node {
+    /// The place's or venue's id.
     pub id: String,
+    /// Its territory.
     pub territory: usize,
     /// The venue index when the node is a venue.
     pub venue: Option<usize>,
@@ -49,46 +51,68 @@ pub struct Node {
 /// A compiled venue.
 #[derive(Debug, Clone)]
 pub struct Venue {
+    /// Its id.
     pub id: String,
+    /// Its name, or its id when unnamed.
     pub name: String,
+    /// Its node in the travel graph.
     pub node: usize,
+    /// Its territory.
     pub territory: usize,
+    /// Seats in the room.
     pub capacity: u32,
+    /// What the room offers.
     pub features: Vec<String>,
+    /// Periods in which it is open.
     pub available: PeriodSet,
 }
 
 /// A compiled partner.
 #[derive(Debug, Clone)]
 pub struct Partner {
+    /// Its id.
     pub id: String,
+    /// Its name, or its id when unnamed.
     pub name: String,
+    /// Its kind (one of [`PARTNER_KINDS`]).
     pub kind: String,
     /// `None` for a regional partner.
     pub territory: Option<usize>,
+    /// Sessions it can run in one period.
     pub parallel: u32,
+    /// Sessions it can run in one day.
     pub max_per_day: u32,
+    /// Periods in which it is free.
     pub available: PeriodSet,
 }
 
 /// A compiled workshop.
 #[derive(Debug, Clone)]
 pub struct Workshop {
+    /// Its id.
     pub id: String,
+    /// Its title, or its id when untitled.
     pub title: String,
+    /// The themes its sessions validate.
     pub themes: ThemeSet,
+    /// Partner indices of its organisers.
     pub organisers: Vec<usize>,
     /// Index of its first session in [`Model::sessions`]; the others follow.
     pub first_session: usize,
+    /// How many sessions it runs.
     pub n_sessions: usize,
     /// Minutes, as the file gives it; `None` means the length of the slot it
     /// is placed in (see [`Model::duration_in`]).
     pub duration: Option<u32>,
+    /// Fewest attendees wanted per session.
     pub min: u32,
+    /// Most seats per session.
     pub max: u32,
     /// Allowed venues as the file gives them (`None` = any venue).
     pub venues: Option<Vec<usize>>,
+    /// Features every venue must have.
     pub needs: Vec<String>,
+    /// The territory its venues must lie in.
     pub territory: Option<usize>,
     /// Profiles admitted, one bit per index of [`PROFILES`].
     pub audience: u8,
@@ -99,44 +123,62 @@ pub struct Workshop {
 /// One session of a workshop: `"<workshop id>/<number>"`.
 #[derive(Debug, Clone)]
 pub struct Session {
+    /// Its id, `<workshop id>/<number>`.
     pub id: String,
+    /// Its workshop's index.
     pub workshop: usize,
+    /// Its number, from 1.
     pub number: usize,
 }
 
 /// A group or a participant.
 #[derive(Debug, Clone)]
 pub struct Member {
+    /// Its id.
     pub id: String,
+    /// Its name, or its id when unnamed.
     pub name: String,
+    /// A group (class) rather than a participant.
     pub is_group: bool,
     /// Index into [`PROFILES`].
     pub profile: usize,
+    /// A group's size, 1 for a participant.
     pub headcount: u32,
+    /// Its territory, if any.
     pub territory: Option<usize>,
     /// Node index of its base.
     pub base: Option<usize>,
+    /// Sessions it attends in one day at most.
     pub max_per_day: u32,
+    /// Days out at most, if limited.
     pub max_days: Option<u32>,
+    /// Most minutes from its base to a venue, if limited.
     pub max_travel: Option<u32>,
     /// Workshop indices.
     pub wishes: Vec<usize>,
+    /// The themes it needs.
     pub themes: ThemeSet,
+    /// Whether it seeks a certificate.
     pub certificate: bool,
+    /// Periods in which it is free.
     pub available: PeriodSet,
 }
 
 /// A session placed in a period at a venue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Placement {
+    /// The period (a day and a slot) in the grid.
     pub period: usize,
+    /// The venue's index.
     pub venue: usize,
 }
 
 /// A pinned session and where it is pinned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pin {
+    /// The session's index.
     pub session: usize,
+    /// Where it is pinned.
     pub at: Placement,
 }
 
@@ -145,18 +187,31 @@ pub struct Pin {
 pub struct Model {
     /// The edition as read (names, titles, and what the outputs echo back).
     pub edition: Edition,
+    /// The opening days and slots.
     pub grid: Grid,
+    /// Theme ids, by index.
     pub themes: Vec<String>,
+    /// Territory ids, by index.
     pub territories: Vec<String>,
+    /// Places and venues, by node index.
     pub nodes: Vec<Node>,
+    /// Venues, by index.
     pub venues: Vec<Venue>,
+    /// Shortest travel times between nodes.
     pub travel: TravelTimes,
+    /// Partners, by index.
     pub partners: Vec<Partner>,
+    /// Workshops, by index.
     pub workshops: Vec<Workshop>,
+    /// Every session of every workshop, in workshop order.
     pub sessions: Vec<Session>,
+    /// Groups then participants, by index.
     pub members: Vec<Member>,
+    /// The pinned sessions.
     pub pins: Vec<Pin>,
+    /// The weight of each term, overrides applied.
     pub weights: Weights,
+    /// Sessions of one theme wanted per territory and week.
     pub theme_sessions_per_week: u32,
     pub(crate) index: Index,
     /// The availability rules behind every `available` set, to evaluate them

@@ -21,7 +21,12 @@ pub enum Problem {
     /// H3: the venue seats fewer than the workshop's minimum.
     TooSmall,
     /// H4: the workshop lasts longer than the slot (minutes).
-    TooLong { duration: u32, slot: usize },
+    TooLong {
+        /// The workshop's minutes.
+        duration: u32,
+        /// The slot's index in the grid.
+        slot: usize,
+    },
 }
 
 impl Problem {

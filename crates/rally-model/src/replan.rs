@@ -18,11 +18,16 @@ use std::path::Path;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(untagged)]
 pub enum Standing {
+    /// Placed on a date, in a slot, at a venue (ids).
     Placed {
+        /// The date, `YYYY-MM-DD`.
         date: String,
+        /// The slot id.
         slot: String,
+        /// The venue id.
         venue: String,
     },
+    /// Left out of the programme.
     Unscheduled,
 }
 

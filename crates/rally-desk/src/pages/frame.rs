@@ -7,7 +7,9 @@ use rally_export::html::style;
 /// Where a page sits in the desk, for its navigation bar.
 #[derive(Clone, Copy)]
 pub enum Place {
+    /// The edition page.
     Edition,
+    /// The plan page (runs and versions).
     Plan,
     /// A page of a plan version.
     Version(u32),
