@@ -3,6 +3,7 @@
 //! `--changes` file, the summaries and the exports all read [`Changes`].
 
 use crate::rules::Violation;
+use crate::what::What;
 use rally_model::replan::{standings, Replan, Standing};
 use rally_model::{Model, Plan, Term};
 use serde::Serialize;
@@ -238,18 +239,18 @@ pub fn frozen_violations(model: &Model, plan: &Plan, replan: &Replan) -> Vec<Vio
         if !frozen || a == b {
             continue;
         }
-        let words = |x: Option<&Standing>| x.map_or("nowhere".to_string(), Standing::label);
+        let what = What::Frozen {
+            session: id.to_string(),
+            old: a.cloned(),
+            new: b.cloned(),
+            date,
+        };
         out.push(Violation {
             rule: "F1".into(),
             sessions: vec![id.to_string()],
             members: vec![],
-            message: format!(
-                "session {id} stands at {} in OLD_PLAN but at {} in PLAN; what is dated on or \
-                 before {date} stands where it ran",
-                words(a),
-                words(b)
-            ),
-            what: crate::what::What::Text,
+            message: what.english(model),
+            what,
         });
     }
     let Some(courses) = &plan.courses else {
@@ -260,7 +261,7 @@ pub fn frozen_violations(model: &Model, plan: &Plan, replan: &Replan) -> Vec<Vio
         .rev()
         .map(|c| (c.member.as_str(), &c.sessions))
         .collect();
-    for m in &model.members {
+    for (mi, m) in model.members.iter().enumerate() {
         let ran: BTreeSet<String> = given
             .get(m.id.as_str())
             .into_iter()
@@ -276,37 +277,22 @@ pub fn frozen_violations(model: &Model, plan: &Plan, replan: &Replan) -> Vec<Vio
         if ran == expected {
             continue;
         }
-        let list = |x: Vec<&String>| x.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
-        let extra: Vec<&String> = ran.difference(&expected).collect();
-        let lacking: Vec<&String> = expected.difference(&ran).collect();
-        let source = if replan.attended.is_some() {
-            "OLD_PLAN and the attendance"
-        } else {
-            "OLD_PLAN"
+        let extra: Vec<String> = ran.difference(&expected).cloned().collect();
+        let lacking: Vec<String> = expected.difference(&ran).cloned().collect();
+        let sessions = extra.iter().chain(&lacking).cloned().collect();
+        let what = What::FrozenCourse {
+            member: mi,
+            extra,
+            lacking,
+            date,
+            attended: replan.attended.is_some(),
         };
-        let mut what = Vec::new();
-        if !extra.is_empty() {
-            what.push(format!(
-                "lists {} that it did not attend",
-                list(extra.clone())
-            ));
-        }
-        if !lacking.is_empty() {
-            what.push(format!(
-                "leaves out {} that it attended",
-                list(lacking.clone())
-            ));
-        }
         out.push(Violation {
             rule: "F2".into(),
-            sessions: extra.into_iter().chain(lacking).cloned().collect(),
+            sessions,
             members: vec![m.id.clone()],
-            message: format!(
-                "{}'s course {} up to {date} (per {source})",
-                m.id,
-                what.join(" and ")
-            ),
-            what: crate::what::What::Text,
+            message: what.english(model),
+            what,
         });
     }
     out

@@ -32,7 +32,7 @@ fn fact(
         rule: rule.into(),
         sessions,
         members,
-        message: what.english(model).unwrap_or_default(),
+        message: what.english(model),
         what,
     }
 }

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use rally_model::calendar::WEEKDAYS;
 use rally_model::placement::Problem;
+use rally_model::replan::Standing;
 use rally_model::Model;
 
 /// A date and a slot (an index into the calendar's slots).
@@ -69,8 +70,6 @@ impl Field {
 /// One violation's facts. `session` fields are the plan's session ids.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum What {
-    /// Worded in English only (the message itself).
-    Text,
     /// S1: a session of the edition the plan leaves out.
     Unplanned { session: String },
     /// S1: a session the plan lists `n` times.
@@ -180,6 +179,24 @@ pub enum What {
     Days { member: usize, n: usize },
     /// C4: a member cannot get from one venue to the next in time.
     MemberLate { member: usize, late: Late },
+    /// F1: a session dated on or before `date` stands elsewhere than in the
+    /// published plan (`None`: listed in neither part of that plan).
+    Frozen {
+        session: String,
+        old: Option<Standing>,
+        new: Option<Standing>,
+        date: NaiveDate,
+    },
+    /// F2: a member's course up to `date` lists sessions it did not attend
+    /// (`extra`) or leaves out some it attended (`lacking`); `attended` when
+    /// an attendance file says who came.
+    FrozenCourse {
+        member: usize,
+        extra: Vec<String>,
+        lacking: Vec<String>,
+        date: NaiveDate,
+        attended: bool,
+    },
 }
 
 /// `Tue 2025-05-13 morning`, as the calendar labels a period.
@@ -196,14 +213,13 @@ pub fn weekday(d: NaiveDate) -> usize {
 }
 
 impl What {
-    /// The English message of SPEC §8; `None` for [`What::Text`].
-    pub fn english(&self, model: &Model) -> Option<String> {
+    /// The English message of SPEC §8.
+    pub fn english(&self, model: &Model) -> String {
         let venue = |v: usize| &model.venues[v].id;
         let member = |m: usize| &model.members[m].id;
         let partner = |o: usize| &model.partners[o].id;
         let at = |w: When| label(model, w);
-        Some(match self {
-            What::Text => return None,
+        match self {
             What::Unplanned { session } => {
                 format!("session {session} is neither scheduled nor unscheduled")
             }
@@ -360,7 +376,50 @@ impl What {
             What::MemberLate { member: m, late } => {
                 format!("{} {}", member(*m), late.english(model))
             }
-        })
+            What::Frozen {
+                session,
+                old,
+                new,
+                date,
+            } => {
+                let words =
+                    |x: &Option<Standing>| x.as_ref().map_or("nowhere".into(), Standing::label);
+                format!(
+                    "session {session} stands at {} in OLD_PLAN but at {} in PLAN; what is dated \
+                     on or before {date} stands where it ran",
+                    words(old),
+                    words(new)
+                )
+            }
+            What::FrozenCourse {
+                member: m,
+                extra,
+                lacking,
+                date,
+                attended,
+            } => {
+                let mut what = Vec::new();
+                if !extra.is_empty() {
+                    what.push(format!("lists {} that it did not attend", extra.join(", ")));
+                }
+                if !lacking.is_empty() {
+                    what.push(format!(
+                        "leaves out {} that it attended",
+                        lacking.join(", ")
+                    ));
+                }
+                let source = if *attended {
+                    "OLD_PLAN and the attendance"
+                } else {
+                    "OLD_PLAN"
+                };
+                format!(
+                    "{}'s course {} up to {date} (per {source})",
+                    member(*m),
+                    what.join(" and ")
+                )
+            }
+        }
     }
 }
 

@@ -447,6 +447,17 @@ viol-days = { $member } goes out on { $n ->
        *[other] { $n } days
     }, more than its limit of { $limit }
 viol-member-late = { $member } { $late }
+viol-frozen = session { $session } stands { $old } in the published plan but { $new } in this plan; what is dated on or before { $date } stays where it ran
+viol-standing = on { $when } at { $venue }
+viol-standing-unscheduled = among the unscheduled sessions
+viol-standing-nowhere = nowhere
+viol-frozen-course = the course of { $member } up to { $date } { $what } (according to { $source ->
+    [attended] the published plan and the attendance
+   *[plan] the published plan
+})
+viol-frozen-extra = lists { $sessions }, which this member did not attend
+viol-frozen-lacking = leaves out { $sessions }, which this member attended
+viol-frozen-and = {" and "}
 
 ## What a re-plan changed (rally plan, assign, solve --from)
 changes-title = changes against the published plan: { $moved } session(s) moved, { $rerouted } member(s) rerouted ({ $count } session(s) added or removed)

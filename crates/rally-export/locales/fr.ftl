@@ -21,8 +21,14 @@ month-10 = octobre
 month-11 = novembre
 month-12 = décembre
 labelled = { $label } : { $text }
-date-long = { $weekday } { $day } { $month } { $year }
-date-day = { $weekday } { $day } { $month }
+date-long = { $weekday } { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }
+date-day = { $weekday } { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month }
 week-of = Semaine du { $date }
 closed = Fermé
 slot-morning = Matin
@@ -447,6 +453,17 @@ viol-days = { $member } vient { $n ->
        *[other] { $n } jours
     }, au-delà de sa limite de { $limit }
 viol-member-late = { $member } { $late }
+viol-frozen = La session { $session } se trouve { $old } dans le plan publié, mais { $new } dans ce plan ; ce qui est daté du { $date } ou avant reste là où cela a eu lieu
+viol-standing = le { $when } à { $venue }
+viol-standing-unscheduled = parmi les sessions non programmées
+viol-standing-nowhere = nulle part
+viol-frozen-course = Le parcours de { $member } jusqu’au { $date } { $what } (d’après { $source ->
+    [attended] le plan publié et la feuille de présence
+   *[plan] le plan publié
+})
+viol-frozen-extra = compte { $sessions }, où ce membre n’est pas venu
+viol-frozen-lacking = omet { $sessions }, où ce membre est venu
+viol-frozen-and = {" et "}
 
 ## Ce qu’un nouveau plan change (rally plan, assign, solve --from)
 changes-title = changements par rapport au plan publié : { $moved } session(s) déplacée(s), { $rerouted } membre(s) au parcours modifié ({ $count } session(s) ajoutée(s) ou retirée(s))

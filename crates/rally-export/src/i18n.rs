@@ -155,7 +155,7 @@ impl Texts {
                     self.weekday(d.weekday().num_days_from_monday() as usize)
                         .into(),
                 ),
-                ("day", d.day().to_string().into()),
+                ("day", d.day().into()),
                 ("month", self.get(&format!("month-{}", d.month())).into()),
                 ("year", d.year().to_string().into()),
             ],
@@ -172,7 +172,7 @@ impl Texts {
                     self.weekday(d.weekday().num_days_from_monday() as usize)
                         .into(),
                 ),
-                ("day", d.day().to_string().into()),
+                ("day", d.day().into()),
                 ("month", self.get(&format!("month-{}", d.month())).into()),
             ],
         )
@@ -211,6 +211,11 @@ mod tests {
         assert_eq!(Texts::new(Lang::Fr).date(d), "mardi 13 mai 2025");
         assert_eq!(Texts::new(Lang::En).date(d), "Tuesday 13 May 2025");
         assert_eq!(Texts::new(Lang::Fr).day(d), "mardi 13 mai");
+        // The first of the month is « 1er » in French.
+        let first = NaiveDate::from_ymd_opt(2025, 5, 1).unwrap();
+        assert_eq!(Texts::new(Lang::Fr).date(first), "jeudi 1er mai 2025");
+        assert_eq!(Texts::new(Lang::Fr).day(first), "jeudi 1er mai");
+        assert_eq!(Texts::new(Lang::En).date(first), "Thursday 1 May 2025");
         assert_eq!(Texts::new(Lang::Fr).decimal(1.5, 2), "1,50");
         assert_eq!(Texts::new(Lang::En).decimal(1.5, 1), "1.5");
     }

@@ -1,11 +1,11 @@
 //! The checker's violations ([`rally_check::what::What`]) in the programme's
-//! language: names rather than ids, dates as people write them. A violation
-//! the checker words in English only keeps its message.
+//! language: names rather than ids, dates as people write them.
 
 use crate::view::{lower_first, Programme};
 use rally_check::what::{Field, Late, What, When};
 use rally_check::Violation;
 use rally_model::placement::Problem;
+use rally_model::replan::Standing;
 use rally_model::Member;
 
 /// One violation in words.
@@ -19,7 +19,6 @@ pub fn words(p: &Programme, v: &Violation) -> String {
     let date = |d| t.date(d);
     let named = |id: &str| m.member(id).map_or(id.to_string(), member);
     let (id, args): (&str, Vec<(&str, fluent_bundle::FluentValue)>) = match &v.what {
-        What::Text => return v.message.clone(),
         What::Unplanned { session: s } => {
             ("viol-unplanned", vec![("session", session(p, s).into())])
         }
@@ -294,6 +293,49 @@ pub fn words(p: &Programme, v: &Violation) -> String {
             "viol-member-late",
             vec![("member", member(*x).into()), ("late", late(p, l).into())],
         ),
+        What::Frozen {
+            session: s,
+            old,
+            new,
+            date: d,
+        } => (
+            "viol-frozen",
+            vec![
+                ("session", session(p, s).into()),
+                ("old", standing(p, old.as_ref()).into()),
+                ("new", standing(p, new.as_ref()).into()),
+                ("date", date(*d).into()),
+            ],
+        ),
+        What::FrozenCourse {
+            member: x,
+            extra,
+            lacking,
+            date: d,
+            attended,
+        } => {
+            let list = |ids: &[String]| {
+                let named: Vec<String> = ids.iter().map(|s| session(p, s)).collect();
+                named.join(", ")
+            };
+            let mut what = Vec::new();
+            if !extra.is_empty() {
+                what.push(t.with("viol-frozen-extra", &[("sessions", list(extra).into())]));
+            }
+            if !lacking.is_empty() {
+                what.push(t.with("viol-frozen-lacking", &[("sessions", list(lacking).into())]));
+            }
+            let source = if *attended { "attended" } else { "plan" };
+            (
+                "viol-frozen-course",
+                vec![
+                    ("member", member(*x).into()),
+                    ("date", date(*d).into()),
+                    ("what", what.join(&t.get("viol-frozen-and")).into()),
+                    ("source", source.into()),
+                ],
+            )
+        }
     };
     t.with(id, &args)
 }
@@ -401,6 +443,34 @@ fn when(p: &Programme, w: &When) -> String {
     )
 }
 
+/// Where a plan has a session (F1): `le mardi 8 mars 2016 (matin) à Cité des
+/// métiers`, among the unscheduled ones, or nowhere. Ids the edition does not
+/// know are shown as they are.
+fn standing(p: &Programme, at: Option<&Standing>) -> String {
+    let t = &p.texts;
+    let Some(at) = at else {
+        return t.get("viol-standing-nowhere");
+    };
+    let Standing::Placed { date, slot, venue } = at else {
+        return t.get("viol-standing-unscheduled");
+    };
+    let day = rally_model::calendar::parse_date(date).map_or(date.clone(), |d| t.date(d));
+    let slot = p
+        .model
+        .grid
+        .slot(slot)
+        .map_or(slot.clone(), |x| lower_first(&p.slot_name(x)));
+    let venue = p
+        .model
+        .venue(venue)
+        .map_or(venue.clone(), |x| p.venue(x).1.to_string());
+    let when = t.with("viol-when", &[("date", day.into()), ("slot", slot.into())]);
+    t.with(
+        "viol-standing",
+        &[("when", when.into()), ("venue", venue.into())],
+    )
+}
+
 /// The road between two sessions of one day, too long for the time between.
 fn late(p: &Programme, l: &Late) -> String {
     let t = &p.texts;
@@ -489,5 +559,64 @@ mod tests {
         }
         let en = findings::check_text(&Programme::new(&model, &plan));
         assert!(en.contains("is placed on Friday 4 March 2016, which is not an opening day"));
+    }
+
+    /// The worked example re-planned with the plan frozen until Tuesday 8
+    /// March: w01/1, run on 3 March, moved to 1 March (F1); u0001 given
+    /// w01/1, which it did not attend, and g01 left without w02/1, which it
+    /// attended (F2).
+    #[test]
+    fn frozen_rules_read_in_french_and_the_json_keeps_the_english() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/example/");
+        let model = rally_model::load_edition(format!("{root}edition.json").as_ref()).unwrap();
+        let old = rally_model::load_plan(format!("{root}plan.json").as_ref()).unwrap();
+        let mut plan = old.clone();
+        plan.sessions[0].date = "2016-03-01".into();
+        plan.courses.as_mut().unwrap()[0].sessions = vec!["w01/1".into()];
+        plan.courses.as_mut().unwrap()[1]
+            .sessions
+            .push("w01/1".into());
+        let frozen = chrono::NaiveDate::from_ymd_opt(2016, 3, 8);
+        let replan = rally_model::replan::Replan::new(&model, old, frozen, None);
+        let fr = Programme::new_from(&model, &plan, Some(&replan)).in_language(Lang::Fr);
+        let text = findings::check_text(&fr);
+        for expected in [
+            "La session w01/1 (« A morning with a home helper ») se trouve le jeudi 3 mars 2016 \
+             (matin) à Cité des métiers, Limoges dans le plan publié, mais le mardi 1er mars \
+             2016 (matin) à Cité des métiers, Limoges dans ce plan ; ce qui est daté du mardi 8 \
+             mars 2016 ou avant reste là où cela a eu lieu",
+            "Le parcours de Lycée Limosin, 1st year jusqu’au mardi 8 mars 2016 omet w02/1 \
+             (« Meet the employers »), où ce membre est venu (d’après le plan publié)",
+            "Le parcours de u0001 jusqu’au mardi 8 mars 2016 compte w01/1 (« A morning with a \
+             home helper »), où ce membre n’est pas venu (d’après le plan publié)",
+        ] {
+            assert!(text.contains(expected), "{expected}\nnot in\n{text}");
+        }
+        let en = findings::check_text(&Programme::new_from(&model, &plan, Some(&replan)));
+        assert!(
+            en.contains("the course of u0001 up to Tuesday 8 March 2016 lists w01/1"),
+            "{en}"
+        );
+        // The JSON's messages are the checker's English, as they were when
+        // F1 and F2 had no facts behind them.
+        let json: serde_json::Value = serde_json::from_str(&fr.report.to_json()).unwrap();
+        let frozen: Vec<&str> = json["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|v| v["rule"].as_str().unwrap().starts_with('F'))
+            .map(|v| v["message"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            frozen,
+            [
+                "session w01/1 stands at Thu 2016-03-03 morning, cm in OLD_PLAN but at \
+                 Tue 2016-03-01 morning, cm in PLAN; what is dated on or before 2016-03-08 \
+                 stands where it ran",
+                "g01's course leaves out w02/1 that it attended up to 2016-03-08 (per OLD_PLAN)",
+                "u0001's course lists w01/1 that it did not attend up to 2016-03-08 \
+                 (per OLD_PLAN)",
+            ]
+        );
     }
 }
