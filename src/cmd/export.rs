@@ -50,7 +50,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         args.html.is_some() || args.ics.is_some() || args.csv.is_some() || args.print.is_some();
     if !needs_plan && args.sheets.is_none() && args.workbook.is_none() {
         return Err(BadInput(
-            "rally export: nothing to export; give --html, --ics, --csv, --print or --sheets DIR, or --workbook FILE"
+            "rally export: nothing to export; give --html, --ics, --csv, --print or --sheets \
+                DIR, or --workbook FILE"
                 .into(),
         )
         .into());
@@ -71,7 +72,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if needs_plan {
         let Some(plan_path) = &args.plan else {
             return Err(BadInput(
-                "rally export: --html, --ics, --csv and --print show a plan; give it: rally export EDITION PLAN --html DIR".into(),
+                "rally export: --html, --ics, --csv and --print show a plan; give it: rally \
+                    export EDITION PLAN --html DIR"
+                    .into(),
             )
             .into());
         };
@@ -88,7 +91,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Programme::new_from(&model, &plan, replan.as_ref()).in_language(args.lang.get());
         if !programme.report.valid {
             eprintln!(
-                "rally export: the plan breaks {} hard rule(s); the pages say which (rally check tells more)",
+                "rally export: the plan breaks {} hard rule(s); the pages say which (rally \
+                    check tells more)",
                 programme.report.violations.len()
             );
         }

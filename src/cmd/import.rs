@@ -54,7 +54,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     crate::io::write(&output, text.as_bytes(), &[])?;
     let groups = model.members.iter().filter(|m| m.is_group).count();
     eprintln!(
-        "rally import: {} workshop(s), {} session(s), {} partner(s), {groups} group(s), {} participant(s)",
+        "rally import: {} workshop(s), {} session(s), {} partner(s), {groups} group(s), {} \
+            participant(s)",
         model.workshops.len(),
         model.sessions.len(),
         model.partners.len(),

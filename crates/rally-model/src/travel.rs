@@ -92,7 +92,7 @@ mod tests {
 
     #[test]
     fn shortest_paths_take_the_best_route() {
-        // 0 —15— 1 —40— 2, and a slow direct road 0 —90— 2; a repeated edge; 3 isolated.
+        // 0 —15— 1 —40— 2 and a slow direct road 0 —90— 2; a repeated edge; 3 alone.
         let t = TravelTimes::new(
             4,
             &[(0, 1, 15), (1, 2, 40), (0, 2, 90), (1, 0, 20), (2, 2, 5)],

@@ -115,7 +115,11 @@ fn places(v: &mut Validator, edition: &Edition, cal: &CheckedCalendar) -> Places
         &mut Registry::default(),
     );
     if edition.territories.is_empty() {
-        v.err("territories", "an edition needs at least one territory; add one, e.g. {\"id\": \"87\", \"name\": \"Haute-Vienne\"}");
+        v.err(
+            "territories",
+            "an edition needs at least one territory; add one, e.g. {\"id\": \
+            \"87\", \"name\": \"Haute-Vienne\"}",
+        );
     }
     let mut ids = Registry::default();
     v.ids(
@@ -566,7 +570,14 @@ fn place_pins(model: &Model, raw: &[RawPin]) -> Result<Vec<Pin>, Vec<InputError>
             continue;
         };
         let Some(day) = model.grid.day(p.date) else {
-            errors.push(InputError::new(format!("{}.date", p.path), format!("{} is not an opening day of the rally (weekday not opened, or closed); pin it to an opening day", p.date)));
+            errors.push(InputError::new(
+                format!("{}.date", p.path),
+                format!(
+                    "{} is not an opening day of the rally (weekday not opened, or closed); \
+                     pin it to an opening day",
+                    p.date
+                ),
+            ));
             continue;
         };
         let slot = model.grid.slot(&p.slot).expect("pin slot resolved");
@@ -679,7 +690,10 @@ impl Validator {
             } else if (e - s).num_days() >= MAX_CALENDAR_DAYS {
                 self.err(
                     "calendar.end",
-                    format!("the calendar spans more than {MAX_CALENDAR_DAYS} days; a rally lasts weeks, not years"),
+                    format!(
+                        "the calendar spans more than {MAX_CALENDAR_DAYS} days; a rally \
+                        lasts weeks, not years"
+                    ),
                 );
             }
         }
@@ -687,7 +701,11 @@ impl Validator {
             None => vec![0, 1, 2, 3, 4],
             Some(list) => {
                 if list.is_empty() {
-                    self.err("calendar.weekdays", "is empty; list the opening weekdays, e.g. [\"mon\",\"tue\",\"wed\",\"thu\",\"fri\"], or leave the field out");
+                    self.err(
+                        "calendar.weekdays",
+                        "is empty; list the opening weekdays, e.g. \
+                        [\"mon\",\"tue\",\"wed\",\"thu\",\"fri\"], or leave the field out",
+                    );
                 }
                 list.iter()
                     .enumerate()
@@ -701,7 +719,13 @@ impl Validator {
             if let Some(d) = self.date(&path, d) {
                 if let (Some(s), Some(e)) = (start, end) {
                     if s <= e && (d < s || d > e) {
-                        self.err(&path, format!("{d} lies outside the calendar ({s} to {e}); remove it or widen the calendar"));
+                        self.err(
+                            &path,
+                            format!(
+                                "{d} lies outside the calendar ({s} to {e}); \
+                                 remove it or widen the calendar"
+                            ),
+                        );
                     }
                 }
                 closed.push(d);
@@ -722,7 +746,12 @@ impl Validator {
             ],
             Some(list) => {
                 if list.is_empty() {
-                    self.err("calendar.slots", "is empty; give at least one slot, e.g. {\"id\": \"morning\", \"start\": \"09:00\", \"end\": \"12:00\"}, or leave the field out");
+                    self.err(
+                        "calendar.slots",
+                        "is empty; give at least one slot, e.g. {\"id\": \
+                        \"morning\", \"start\": \"09:00\", \"end\": \"12:00\"}, or leave the \
+                        field out",
+                    );
                 }
                 self.ids(
                     "calendar.slots",
@@ -770,7 +799,13 @@ impl Validator {
                 for (x, (i, s)) in out.iter().enumerate() {
                     for (j, t) in out.iter().take(x) {
                         if s.start < t.end && t.start < s.end {
-                            self.err(&format!("calendar.slots[{i}]"), format!("slot {} overlaps slot {} (calendar.slots[{j}]); slots of a day may touch but not overlap", s.id, t.id));
+                            let path = format!("calendar.slots[{i}]");
+                            let message = format!(
+                                "slot {} overlaps slot {} (calendar.slots[{j}]); \
+                                 slots of a day may touch but not overlap",
+                                s.id, t.id
+                            );
+                            self.err(&path, message);
                         }
                     }
                 }
@@ -786,7 +821,11 @@ impl Validator {
         };
         if let Some(g) = &grid {
             if g.days.is_empty() {
-                self.err("calendar", "the calendar has no opening day (every date is a closed day or a weekday not opened); widen the dates or open more weekdays");
+                self.err(
+                    "calendar",
+                    "the calendar has no opening day (every date is a closed \
+                    day or a weekday not opened); widen the dates or open more weekdays",
+                );
             }
         }
         CheckedCalendar {
@@ -816,7 +855,11 @@ impl Validator {
             None => DEFAULT_THEMES.iter().map(|s| s.to_string()).collect(),
             Some(list) => {
                 if list.is_empty() {
-                    self.err("themes", "is empty; list the themes, or leave the field out for the seven default themes");
+                    self.err(
+                        "themes",
+                        "is empty; list the themes, or leave the field out for \
+                        the seven default themes",
+                    );
                 }
                 if list.len() > 64 {
                     self.err(
@@ -853,7 +896,8 @@ impl Validator {
                 self.err(
                     &path,
                     format!(
-                        "\"{id}\" is not a valid id; use 1 to 64 letters without accents, digits, '.', '_' or '-'"
+                        "\"{id}\" is not a valid id; use 1 to 64 letters without accents, \
+                            digits, '.', '_' or '-'"
                     ),
                 );
             }
@@ -989,9 +1033,17 @@ impl Validator {
         };
         let only = a.only.as_ref().map(|rules| {
             if rules.is_empty() {
-                self.err(&format!("{path}.only"), "is empty, which would mean never available; remove \"only\" or give at least one rule");
+                self.err(
+                    &format!("{path}.only"),
+                    "is empty, which would mean never available; \
+                    remove \"only\" or give at least one rule",
+                );
             }
-            rules.iter().enumerate().map(|(i, r)| self.rule(&format!("{path}.only[{i}]"), r, slots)).collect()
+            rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| self.rule(&format!("{path}.only[{i}]"), r, slots))
+                .collect()
         });
         let except = a
             .except

@@ -17,7 +17,8 @@ pub fn body(p: &Programme, n: u32, from: Option<&(u32, Changes)>) -> String {
         );
     };
     let mut out = format!(
-        "<p id=\"summary\">Against <a href=\"/v/{old}\">version {old}</a>: {}. Version {old} stays as it was; hand out this one only if these changes are worth telling.</p>\n",
+        "<p id=\"summary\">Against <a href=\"/v/{old}\">version {old}</a>: {}. Version {old} \
+            stays as it was; hand out this one only if these changes are worth telling.</p>\n",
         counts(c)
     );
     out.push_str(&lists(p, Some(n), c));
@@ -35,7 +36,15 @@ pub fn draft_body(
 ) -> String {
     let (d, slug) = draft;
     let mut out = format!(
-        "<p id=\"summary\">This re-plan of <a href=\"/v/{old}\">version {old}</a> is not a version yet: review what it changes, then keep it as the next version or discard it. Against version {old}: {}.</p>\n<table class=\"figures\" style=\"width:auto\">\n<tr><th scope=\"col\"></th><th scope=\"col\">Version {old}</th><th scope=\"col\">This re-plan</th></tr>\n<tr><th scope=\"row\">Penalty</th><td data-figure=\"penalty-before\">{}</td><td data-figure=\"penalty-after\">{}</td></tr>\n<tr><th scope=\"row\">Certified headcount (of {})</th><td data-figure=\"certified-before\">{}</td><td data-figure=\"certified-after\">{}</td></tr>\n</table>\n",
+        "<p id=\"summary\">This re-plan of <a href=\"/v/{old}\">version {old}</a> is not a \
+            version yet: review what it changes, then keep it as the next version or discard it. \
+            Against version {old}: {}.</p>\n<table class=\"figures\" style=\"width:auto\">\n<tr>\
+            <th scope=\"col\"></th><th scope=\"col\">Version {old}</th><th scope=\"col\">This \
+            re-plan</th></tr>\n<tr><th scope=\"row\">Penalty</th><td \
+            data-figure=\"penalty-before\">{}</td><td data-figure=\"penalty-after\">{}</td>\
+            </tr>\n<tr><th scope=\"row\">Certified headcount (of {})</th><td \
+            data-figure=\"certified-before\">{}</td><td data-figure=\"certified-after\">{}</td>\
+            </tr>\n</table>\n",
         counts(c),
         before.0,
         after.0,
@@ -45,7 +54,11 @@ pub fn draft_body(
     );
     let _ = writeln!(
         out,
-        "<form class=\"inline\" method=\"post\" action=\"/draft/{d}/keep\"><input type=\"hidden\" name=\"slug\" value=\"{0}\"><button type=\"submit\" id=\"keep\">Keep it as the next version</button></form> <form class=\"inline\" method=\"post\" action=\"/draft/{d}/discard\"><input type=\"hidden\" name=\"slug\" value=\"{0}\"><button type=\"submit\" id=\"discard\">Discard it</button></form>",
+        "<form class=\"inline\" method=\"post\" action=\"/draft/{d}/keep\"><input \
+            type=\"hidden\" name=\"slug\" value=\"{0}\"><button type=\"submit\" id=\"keep\">Keep \
+            it as the next version</button></form> <form class=\"inline\" method=\"post\" \
+            action=\"/draft/{d}/discard\"><input type=\"hidden\" name=\"slug\" value=\"{0}\">\
+            <button type=\"submit\" id=\"discard\">Discard it</button></form>",
         esc(slug)
     );
     out.push_str(&lists(p, None, c));
@@ -55,7 +68,8 @@ pub fn draft_body(
 /// `2 session(s) moved, 5 member(s) rerouted (…)`.
 fn counts(c: &Changes) -> String {
     format!(
-        "{} session(s) moved, {} member(s) rerouted ({} session(s) added to or removed from courses)",
+        "{} session(s) moved, {} member(s) rerouted ({} session(s) added to or removed from \
+            courses)",
         c.moved.len(),
         c.rerouted.len(),
         c.rerouted_count()
@@ -74,11 +88,16 @@ fn lists(p: &Programme, n: Option<u32>, c: &Changes) -> String {
     if c.moved.is_empty() {
         out.push_str("<p>None.</p>\n");
     } else {
-        out.push_str("<table class=\"moved\">\n<tr><th scope=\"col\">Session</th><th scope=\"col\">Was</th><th scope=\"col\">Now</th><th scope=\"col\">Partners to call</th></tr>\n");
+        out.push_str(
+            "<table class=\"moved\">\n<tr><th scope=\"col\">Session</th><th \
+            scope=\"col\">Was</th><th scope=\"col\">Now</th><th scope=\"col\">Partners to \
+            call</th></tr>\n",
+        );
         for m in &c.moved {
             let _ = writeln!(
                 out,
-                "<tr data-session=\"{}\"><th scope=\"row\">{} {}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr data-session=\"{}\"><th scope=\"row\">{} {}</th><td>{}</td><td>{}</td><td>\
+                    {}</td></tr>",
                 esc(&m.session),
                 link(
                     format!("session?id={}", m.session.replace('/', "%2F")),
@@ -96,7 +115,10 @@ fn lists(p: &Programme, n: Option<u32>, c: &Changes) -> String {
     if c.rerouted.is_empty() {
         out.push_str("<p>None.</p>\n");
     } else {
-        out.push_str("<table class=\"rerouted\">\n<tr><th scope=\"col\">Member</th><th scope=\"col\">Added</th><th scope=\"col\">Removed</th></tr>\n");
+        out.push_str(
+            "<table class=\"rerouted\">\n<tr><th scope=\"col\">Member</th><th \
+            scope=\"col\">Added</th><th scope=\"col\">Removed</th></tr>\n",
+        );
         for r in &c.rerouted {
             let name = p
                 .model
@@ -124,6 +146,11 @@ pub fn replan_hint(n: u32) -> String {
 /// The form that re-plans version `n` with as few changes as possible.
 pub fn replan_form(n: u32) -> String {
     format!(
-        "<form method=\"post\" action=\"/plan/run\"><input type=\"hidden\" name=\"from\" value=\"{n}\"><p><label>Re-plan from version {n}, with as few changes as possible: <select name=\"kind\"><option value=\"solve\">programme and courses</option><option value=\"plan\">programme only</option></select></label> <label>within <input type=\"number\" name=\"seconds\" value=\"30\" min=\"1\" max=\"3600\" required> s</label> <button type=\"submit\" id=\"replan\">Re-plan</button></p></form>\n"
+        "<form method=\"post\" action=\"/plan/run\"><input type=\"hidden\" name=\"from\" \
+            value=\"{n}\"><p><label>Re-plan from version {n}, with as few changes as possible: \
+            <select name=\"kind\"><option value=\"solve\">programme and courses</option><option \
+            value=\"plan\">programme only</option></select></label> <label>within <input \
+            type=\"number\" name=\"seconds\" value=\"30\" min=\"1\" max=\"3600\" required> \
+            s</label> <button type=\"submit\" id=\"replan\">Re-plan</button></p></form>\n"
     )
 }

@@ -17,7 +17,8 @@ pub fn body(
     if let Some((file, problems)) = refused {
         let _ = writeln!(
             out,
-            "<section class=\"refused\"><h2 class=\"invalid\">✗ {} was not loaded: {} problem(s)</h2>\n{}<p>The edition in use has not changed.</p></section>",
+            "<section class=\"refused\"><h2 class=\"invalid\">✗ {} was not loaded: {} \
+                problem(s)</h2>\n{}<p>The edition in use has not changed.</p></section>",
             esc(file),
             problems.len(),
             problem_list(problems)
@@ -25,12 +26,14 @@ pub fn body(
     }
     match loaded {
         Loaded::Nothing => out.push_str(
-            "<p>This folder has no edition yet: upload one below, or use one of the editions found in the folder.</p>\n",
+            "<p>This folder has no edition yet: upload one below, or use one of the editions \
+                found in the folder.</p>\n",
         ),
         Loaded::Bad { source, problems } => {
             let _ = writeln!(
                 out,
-                "<h2 class=\"invalid\">✗ The edition {} has {} problem(s)</h2>\n{}<p>Fix them in the file, or upload a corrected edition below.</p>",
+                "<h2 class=\"invalid\">✗ The edition {} has {} problem(s)</h2>\n{}<p>Fix them in \
+                    the file, or upload a corrected edition below.</p>",
                 esc(source),
                 problems.len(),
                 problem_list(problems)
@@ -40,7 +43,14 @@ pub fn body(
     }
     let _ = writeln!(
         out,
-        "<h2>Upload an edition</h2>\n<form method=\"post\" action=\"/edition\" enctype=\"multipart/form-data\">\n<p><label>The edition's workbook (.xlsx, .ods), a zip of its CSV sheets, or its JSON file (at most {} MB): <input type=\"file\" name=\"file\" accept=\".xlsx,.ods,.xls,.zip,.json\" required></label> <button type=\"submit\">Upload</button></p>\n</form>\n<p class=\"muted\">An upload is checked whole first: when it has problems, each is listed with where it is and how to fix it, and the edition in use stays. A good one is kept as the next file of <code>editions/</code>; nothing is overwritten.</p>",
+        "<h2>Upload an edition</h2>\n<form method=\"post\" action=\"/edition\" \
+            enctype=\"multipart/form-data\">\n<p><label>The edition's workbook (.xlsx, .ods), a \
+            zip of its CSV sheets, or its JSON file (at most {} MB): <input type=\"file\" \
+            name=\"file\" accept=\".xlsx,.ods,.xls,.zip,.json\" required></label> <button \
+            type=\"submit\">Upload</button></p>\n</form>\n<p class=\"muted\">An upload is \
+            checked whole first: when it has problems, each is listed with where it is and how \
+            to fix it, and the edition in use stays. A good one is kept as the next file of \
+            <code>editions/</code>; nothing is overwritten.</p>",
         limit >> 20
     );
     if !candidates.is_empty() {
@@ -48,7 +58,9 @@ pub fn body(
         for c in candidates {
             let _ = writeln!(
                 out,
-                "<li><form class=\"inline\" method=\"post\" action=\"/edition/use\"><input type=\"hidden\" name=\"file\" value=\"{0}\"><code>{0}</code> <button type=\"submit\">Use this edition</button></form></li>",
+                "<li><form class=\"inline\" method=\"post\" action=\"/edition/use\"><input \
+                    type=\"hidden\" name=\"file\" value=\"{0}\"><code>{0}</code> <button \
+                    type=\"submit\">Use this edition</button></form></li>",
                 esc(c)
             );
         }
@@ -98,7 +110,8 @@ fn figures(current: &Current) -> String {
         ("Weeks", m.grid.weeks.len() as u64),
     ];
     let mut out = format!(
-        "<p class=\"valid\">✓ {} — read from <code>{}</code>, {} to {}.</p>\n<table class=\"figures\" style=\"width:auto\">\n<caption>The edition in figures</caption>\n",
+        "<p class=\"valid\">✓ {} — read from <code>{}</code>, {} to {}.</p>\n<table \
+            class=\"figures\" style=\"width:auto\">\n<caption>The edition in figures</caption>\n",
         esc(name),
         esc(&current.source),
         esc(&m.edition.calendar.start),

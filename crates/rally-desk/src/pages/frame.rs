@@ -19,7 +19,8 @@ pub enum Place {
 /// People and Hand-outs. `territories` are (id, name) for the programme links.
 pub fn bar(place: Place, territories: &[(String, String)]) -> String {
     let mut out = String::from(
-        "<nav class=\"desk\" aria-label=\"desk\"><a href=\"/edition\">Edition</a> <a href=\"/plan\">Plan</a>",
+        "<nav class=\"desk\" aria-label=\"desk\"><a href=\"/edition\">Edition</a> <a \
+            href=\"/plan\">Plan</a>",
     );
     if let Place::Version(n) = place {
         out.push_str(&format!(
@@ -33,7 +34,9 @@ pub fn bar(place: Place, territories: &[(String, String)]) -> String {
             ));
         }
         out.push_str(&format!(
-            " <a href=\"/v/{n}/people\">People</a> <a href=\"/v/{n}/changes\">Changes</a> <a href=\"/v/{n}/site/index.html\">Check</a> <a href=\"/v/{n}/handouts.zip\" download>Hand-outs (zip)</a>"
+            " <a href=\"/v/{n}/people\">People</a> <a href=\"/v/{n}/changes\">Changes</a> <a \
+                href=\"/v/{n}/site/index.html\">Check</a> <a href=\"/v/{n}/handouts.zip\" \
+                download>Hand-outs (zip)</a>"
         ));
     }
     out.push_str("</nav>\n");
@@ -49,7 +52,10 @@ pub fn page(
     body: &str,
 ) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width\">\n<title>{} — rally desk</title>\n<style>{}{}</style>\n</head>\n<body>\n{}<main>\n<h1>{}</h1>\n{body}</main>\n<script src=\"/assets/desk.js\"></script>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta \
+            name=\"viewport\" content=\"width=device-width\">\n<title>{} — rally desk</title>\n\
+            <style>{}{}</style>\n</head>\n<body>\n{}<main>\n<h1>{}</h1>\n{body}</main>\n<script \
+            src=\"/assets/desk.js\"></script>\n</body>\n</html>\n",
         esc(title),
         style(themes),
         DESK_STYLE,

@@ -28,7 +28,10 @@ pub fn body(p: &Programme, n: u32, filter: &Filter) -> String {
     let groups = filter.groups.as_deref() == Some("on");
     let territory = filter.territory.as_deref().and_then(|t| model.territory(t));
     let mut out = format!(
-        "<p>{}</p>\n<form method=\"get\" action=\"/v/{n}/people\"><p><label><input type=\"checkbox\" name=\"show\" value=\"uncertified\"{}> uncertified only</label> <label><input type=\"checkbox\" name=\"groups\" value=\"on\"{}> groups only</label> <label>territory <select name=\"territory\"><option value=\"\">all</option>",
+        "<p>{}</p>\n<form method=\"get\" action=\"/v/{n}/people\"><p><label><input \
+            type=\"checkbox\" name=\"show\" value=\"uncertified\"{}> uncertified only</label> \
+            <label><input type=\"checkbox\" name=\"groups\" value=\"on\"{}> groups only</label> \
+            <label>territory <select name=\"territory\"><option value=\"\">all</option>",
         esc(&rally_export::findings::certified_line(p, &findings)),
         if uncertified { " checked" } else { "" },
         if groups { " checked" } else { "" },
@@ -47,7 +50,11 @@ pub fn body(p: &Programme, n: u32, filter: &Filter) -> String {
         );
     }
     out.push_str("</select></label> <button type=\"submit\">Filter</button></p></form>\n");
-    out.push_str("<table class=\"people\">\n<tr><th scope=\"col\">Member</th><th scope=\"col\">Kind</th><th scope=\"col\">Territory</th><th scope=\"col\">Certificate</th><th scope=\"col\">Missing</th><th scope=\"col\">Why, and what would help</th></tr>\n");
+    out.push_str(
+        "<table class=\"people\">\n<tr><th scope=\"col\">Member</th><th scope=\"col\">\
+        Kind</th><th scope=\"col\">Territory</th><th scope=\"col\">Certificate</th><th \
+        scope=\"col\">Missing</th><th scope=\"col\">Why, and what would help</th></tr>\n",
+    );
     let mut shown = 0;
     for (m, member) in model.members.iter().enumerate() {
         let left_out = findings.left_out.iter().find(|(x, _)| *x == m);
@@ -77,9 +84,11 @@ pub fn body(p: &Programme, n: u32, filter: &Filter) -> String {
         } else {
             String::new()
         };
-        let _ = writeln!(
+        let _ =
+            writeln!(
             out,
-            "<tr data-member=\"{0}\"><th scope=\"row\"><a href=\"/v/{n}/site/members/{0}.html\">{1}</a></th><td>{2}</td><td>{3}</td><td>{4}</td><td>{5}</td><td>{6}</td></tr>",
+            "<tr data-member=\"{0}\"><th scope=\"row\"><a href=\"/v/{n}/site/members/{0}.html\">\
+                {1}</a></th><td>{2}</td><td>{3}</td><td>{4}</td><td>{5}</td><td>{6}</td></tr>",
             esc(&member.id),
             esc(&member.name),
             esc(&p.member_kind(m)),

@@ -34,7 +34,8 @@ pub fn body(
         for d in drafts {
             let _ = writeln!(
                 out,
-                "<li data-draft=\"{0}\"><a href=\"/draft/{0}\">{1}</a>: its changes to review, then keep or discard</li>",
+                "<li data-draft=\"{0}\"><a href=\"/draft/{0}\">{1}</a>: its changes to review, \
+                    then keep or discard</li>",
                 d.number,
                 esc(&d.slug)
             );
@@ -43,13 +44,22 @@ pub fn body(
     }
     out.push_str("<h2>Versions</h2>\n");
     if versions.is_empty() {
-        out.push_str("<p class=\"muted\">No plan yet. Each run, move or re-plan is kept as the next version in <code>plans/</code>; none is ever overwritten.</p>\n");
+        out.push_str(
+            "<p class=\"muted\">No plan yet. Each run, move or re-plan is kept as the \
+            next version in <code>plans/</code>; none is ever overwritten.</p>\n",
+        );
     } else {
-        out.push_str("<table class=\"versions\" style=\"width:auto\">\n<tr><th scope=\"col\">Version</th><th scope=\"col\">File</th><th scope=\"col\">Open</th></tr>\n");
+        out.push_str(
+            "<table class=\"versions\" style=\"width:auto\">\n<tr><th scope=\"col\">\
+            Version</th><th scope=\"col\">File</th><th scope=\"col\">Open</th></tr>\n",
+        );
         for v in versions.iter().rev() {
             let _ = writeln!(
                 out,
-                "<tr data-version=\"{0}\"><td class=\"num\">{0}</td><td><code>{1}</code></td><td><a href=\"/v/{0}\">programme</a> · <a href=\"/v/{0}/people\">people</a> · <a href=\"/v/{0}/site/index.html\">check</a> · <a href=\"/v/{0}/handouts.zip\" download>hand-outs</a></td></tr>",
+                "<tr data-version=\"{0}\"><td class=\"num\">{0}</td><td><code>{1}</code></td><td>\
+                    <a href=\"/v/{0}\">programme</a> · <a href=\"/v/{0}/people\">people</a> · <a \
+                    href=\"/v/{0}/site/index.html\">check</a> · <a href=\"/v/{0}/handouts.zip\" \
+                    download>hand-outs</a></td></tr>",
                 v.number,
                 esc(&v.name)
             );
@@ -75,7 +85,13 @@ fn run_form(versions: &[Version], from: Option<u32>) -> String {
         );
     }
     format!(
-        "<form method=\"post\" action=\"/plan/run\">\n<p><label>Make <select name=\"kind\"><option value=\"solve\">the programme and everyone's course (solve)</option><option value=\"plan\">the programme only (plan)</option></select></label>\n<label>within <input type=\"number\" name=\"seconds\" value=\"30\" min=\"1\" max=\"3600\" step=\"1\" required> seconds</label>\n<label>starting from <select name=\"from\">{options}</select></label>\n<button type=\"submit\" id=\"start\">Start</button></p>\n</form>\n"
+        "<form method=\"post\" action=\"/plan/run\">\n<p><label>Make <select name=\"kind\">\
+            <option value=\"solve\">the programme and everyone's course (solve)</option><option \
+            value=\"plan\">the programme only (plan)</option></select></label>\n<label>within \
+            <input type=\"number\" name=\"seconds\" value=\"30\" min=\"1\" max=\"3600\" \
+            step=\"1\" required> seconds</label>\n<label>starting from <select name=\"from\">\
+            {options}</select></label>\n<button type=\"submit\" id=\"start\">Start</button></p>\n\
+            </form>\n"
     )
 }
 
@@ -86,7 +102,12 @@ pub fn run_status(s: &Status) -> String {
     if s.running {
         let _ = write!(
             out,
-            "<p><progress id=\"progress\" max=\"{:.0}\" value=\"{:.1}\"></progress></p>\n<p>{} running, <span id=\"elapsed\">{:.0}</span> s of {:.0}; best penalty so far: <strong id=\"best\">{}</strong>, its certified headcount: <strong id=\"best-certified\">{}</strong> of {}{}</p>\n<form method=\"post\" action=\"/plan/stop\"><button type=\"submit\" id=\"stop\">Stop and keep the best plan</button></form>\n",
+            "<p><progress id=\"progress\" max=\"{:.0}\" value=\"{:.1}\"></progress></p>\n<p>{} \
+                running, <span id=\"elapsed\">{:.0}</span> s of {:.0}; best penalty so far: \
+                <strong id=\"best\">{}</strong>, its certified headcount: <strong \
+                id=\"best-certified\">{}</strong> of {}{}</p>\n<form method=\"post\" \
+                action=\"/plan/stop\"><button type=\"submit\" id=\"stop\">Stop and keep the best \
+                plan</button></form>\n",
             s.seconds,
             s.elapsed,
             kind,
@@ -106,7 +127,10 @@ pub fn run_status(s: &Status) -> String {
     } else if let Some(d) = s.draft {
         let _ = writeln!(
             out,
-            "<p class=\"valid\">✓ The last re-plan of version {} ({:.1} s): penalty <strong>{}</strong>, certified headcount <strong>{}</strong> of {}. <a href=\"/draft/{d}\" id=\"review\">Review its changes</a>, then keep it as a version or discard it.</p>",
+            "<p class=\"valid\">✓ The last re-plan of version {} ({:.1} s): penalty <strong>\
+                {}</strong>, certified headcount <strong>{}</strong> of {}. <a \
+                href=\"/draft/{d}\" id=\"review\">Review its changes</a>, then keep it as a \
+                version or discard it.</p>",
             s.from.unwrap_or_default(),
             s.elapsed,
             s.penalty.unwrap_or_default(),
@@ -116,7 +140,9 @@ pub fn run_status(s: &Status) -> String {
     } else if let Some(v) = s.version {
         let _ = writeln!(
             out,
-            "<p class=\"valid\">✓ The last {kind} is kept as <a href=\"/v/{v}\" id=\"result\">version {v}</a> ({:.1} s): penalty <strong>{}</strong>, certified headcount <strong>{}</strong> of {}.</p>\n",
+            "<p class=\"valid\">✓ The last {kind} is kept as <a href=\"/v/{v}\" id=\"result\">\
+                version {v}</a> ({:.1} s): penalty <strong>{}</strong>, certified headcount \
+                <strong>{}</strong> of {}.</p>\n",
             s.elapsed,
             s.penalty.unwrap_or_default(),
             s.certified.unwrap_or_default(),

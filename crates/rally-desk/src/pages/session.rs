@@ -78,12 +78,16 @@ pub fn body(
             "<p class=\"muted\">This version has no courses yet (a programme alone).</p>\n"
         });
     } else {
-        out.push_str("<table class=\"attendees\" style=\"width:auto\">\n<tr><th scope=\"col\">Member</th><th scope=\"col\">Kind</th><th scope=\"col\">Headcount</th></tr>\n");
+        out.push_str(
+            "<table class=\"attendees\" style=\"width:auto\">\n<tr><th scope=\"col\">\
+            Member</th><th scope=\"col\">Kind</th><th scope=\"col\">Headcount</th></tr>\n",
+        );
         for &m in attendees {
             let member = &model.members[m];
             let _ = writeln!(
                 out,
-                "<tr><th scope=\"row\"><a href=\"/v/{n}/site/members/{}.html\">{}</a></th><td>{}</td><td class=\"num\">{}</td></tr>",
+                "<tr><th scope=\"row\"><a href=\"/v/{n}/site/members/{}.html\">{}</a></th><td>\
+                    {}</td><td class=\"num\">{}</td></tr>",
                 esc(&member.id),
                 esc(&member.name),
                 esc(&p.member_kind(m)),
@@ -103,7 +107,11 @@ fn pin_form(p: &Programme, n: u32, session: usize, scheduled: bool) -> String {
     let id = &p.model.sessions[session].id;
     if p.model.pin_of(session).is_some() {
         return format!(
-            "<form method=\"post\" action=\"/v/{n}/unpin\"><input type=\"hidden\" name=\"session\" value=\"{}\"><p id=\"pinned\">📌 Pinned by the edition: it stays where it is in every plan. <button type=\"submit\" id=\"unpin\">Unpin it</button> <span class=\"muted\">takes the pin out in a new version of the edition; this version stays as it is</span></p></form>\n",
+            "<form method=\"post\" action=\"/v/{n}/unpin\"><input type=\"hidden\" \
+                name=\"session\" value=\"{}\"><p id=\"pinned\">📌 Pinned by the edition: it stays \
+                where it is in every plan. <button type=\"submit\" id=\"unpin\">Unpin \
+                it</button> <span class=\"muted\">takes the pin out in a new version of the \
+                edition; this version stays as it is</span></p></form>\n",
             esc(id)
         );
     }
@@ -111,7 +119,10 @@ fn pin_form(p: &Programme, n: u32, session: usize, scheduled: bool) -> String {
         return String::new();
     }
     format!(
-        "<form method=\"post\" action=\"/v/{n}/pin\"><input type=\"hidden\" name=\"session\" value=\"{}\"><p><button type=\"submit\" id=\"pin\">Pin it here</button> <span class=\"muted\">adds the pin to a new version of the edition, so that every later plan keeps it</span></p></form>\n",
+        "<form method=\"post\" action=\"/v/{n}/pin\"><input type=\"hidden\" name=\"session\" \
+            value=\"{}\"><p><button type=\"submit\" id=\"pin\">Pin it here</button> <span \
+            class=\"muted\">adds the pin to a new version of the edition, so that every later \
+            plan keeps it</span></p></form>\n",
         esc(id)
     )
 }
@@ -132,14 +143,21 @@ fn moves_table(
     };
     let _ = writeln!(
         out,
-        "<p class=\"muted\">Every other date, slot and venue where it keeps the hard rules H1–H7, judged by the checker on the moved plan: the change in penalty (now {}) and in certified headcount (now {}). Moving keeps the plan as a new version; this one stays.</p>",
+        "<p class=\"muted\">Every other date, slot and venue where it keeps the hard rules \
+            H1–H7, judged by the checker on the moved plan: the change in penalty (now {}) and \
+            in certified headcount (now {}). Moving keeps the plan as a new version; this one \
+            stays.</p>",
         base.0, base.1
     );
     if moves.is_empty() {
         out.push_str("<p>It can go nowhere else.</p>\n");
         return out;
     }
-    out.push_str("<table class=\"moves\">\n<tr><th scope=\"col\">Date</th><th scope=\"col\">Slot</th><th scope=\"col\">Venue</th><th scope=\"col\">Penalty</th><th scope=\"col\">Certified</th><th scope=\"col\">Courses</th><th scope=\"col\"></th></tr>\n");
+    out.push_str(
+        "<table class=\"moves\">\n<tr><th scope=\"col\">Date</th><th scope=\"col\">\
+        Slot</th><th scope=\"col\">Venue</th><th scope=\"col\">Penalty</th><th scope=\"col\">\
+        Certified</th><th scope=\"col\">Courses</th><th scope=\"col\"></th></tr>\n",
+    );
     for m in moves {
         let e = model.planned_session(session, m.at);
         let (_, venue) = p.venue(m.at.venue);
@@ -148,9 +166,15 @@ fn moves_table(
         } else {
             format!("breaks {}", m.broken.join(", "))
         };
-        let _ = writeln!(
+        let _ =
+            writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{:+}</td><td class=\"num\">{:+}</td><td>{}</td><td><form method=\"post\" action=\"/v/{n}/move\"><input type=\"hidden\" name=\"session\" value=\"{}\"><input type=\"hidden\" name=\"date\" value=\"{}\"><input type=\"hidden\" name=\"slot\" value=\"{}\"><input type=\"hidden\" name=\"venue\" value=\"{}\"><button type=\"submit\">Move here</button></form></td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{:+}</td><td class=\"num\">\
+                {:+}</td><td>{}</td><td><form method=\"post\" action=\"/v/{n}/move\"><input \
+                type=\"hidden\" name=\"session\" value=\"{}\"><input type=\"hidden\" \
+                name=\"date\" value=\"{}\"><input type=\"hidden\" name=\"slot\" value=\"{}\">\
+                <input type=\"hidden\" name=\"venue\" value=\"{}\"><button type=\"submit\">Move \
+                here</button></form></td></tr>",
             esc(&p.texts.date(model.grid.days[model.grid.day_of(m.at.period)])),
             esc(&p.slot_name(model.grid.slot_of(m.at.period))),
             esc(venue),
