@@ -25,7 +25,9 @@ pub fn barrier(model: &Model, member: usize, offer: &Offer) -> Option<Barrier> {
 /// Limits of the search; relaxed one at a time to explain a failure.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
+    /// Sessions a day at most.
     pub max_per_day: u32,
+    /// Days out at most, if limited.
     pub max_days: Option<u32>,
     /// Whether consecutive sessions of a day need the travel time between them.
     pub travel: bool,

@@ -12,9 +12,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// A session whose date, slot or venue changed, or that was (un)scheduled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Moved {
+    /// The session's id.
     pub session: String,
+    /// Its workshop's id.
     pub workshop: String,
+    /// Its workshop's title.
     pub title: String,
+    /// Where it stood in the published plan.
     pub old: Standing,
     /// `Unscheduled` also when the edition no longer has the session.
     pub new: Standing,
@@ -29,9 +33,13 @@ pub struct Moved {
 /// A member whose course gained or lost sessions after the frozen date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Rerouted {
+    /// The member's id.
     pub member: String,
+    /// Its name.
     pub name: String,
+    /// Sessions added to its course.
     pub added: Vec<String>,
+    /// Sessions taken out of its course.
     pub removed: Vec<String>,
     /// The edition no longer has this member.
     pub dropped: bool,
@@ -47,20 +55,28 @@ impl Rerouted {
 /// A partner to phone: the moved sessions it organises.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Affected {
+    /// The partner's id.
     pub partner: String,
+    /// Its name.
     pub name: String,
+    /// The moved sessions it organises.
     pub sessions: Vec<String>,
 }
 
 /// Every change of a plan against the published one, after the frozen date.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Changes {
+    /// The date up to which the plan is frozen, if any.
     pub frozen_until: Option<String>,
+    /// Sessions moved, added or taken out.
     pub moved: Vec<Moved>,
+    /// Members whose courses changed.
     pub rerouted: Vec<Rerouted>,
+    /// Partners whose sessions moved.
     pub partners: Vec<Affected>,
-    /// Sessions and members of the published plan the edition no longer has.
+    /// Sessions of the published plan the edition no longer has.
     pub dropped_sessions: Vec<String>,
+    /// Members of the published plan the edition no longer has.
     pub dropped_members: Vec<String>,
 }
 

@@ -17,6 +17,7 @@ const LISTED: usize = 6;
 pub struct Seen {
     /// Index in [`Model::sessions`].
     pub session: usize,
+    /// Its date.
     pub date: NaiveDate,
     /// Index in the calendar's slots.
     pub slot: usize,
@@ -27,6 +28,7 @@ pub struct Seen {
 /// The sessions of a theme one barrier keeps from the member.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Blocked {
+    /// What keeps them from the member.
     pub barrier: Barrier,
     /// The first [`LISTED`] of them.
     pub sessions: Vec<Seen>,
@@ -49,20 +51,29 @@ pub enum Limit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
     /// No scheduled session covers the theme.
-    NoSession { theme: usize },
+    NoSession {
+        /// The theme's index.
+        theme: usize,
+    },
     /// The theme is offered only in sessions kept from the member, by
     /// barrier, and in `elsewhere` sessions outside its territory.
     OnlyIn {
+        /// The theme's index.
         theme: usize,
+        /// Sessions kept from the member, by barrier.
         blocked: Vec<Blocked>,
+        /// Sessions of the theme outside the member's territory.
         elsewhere: usize,
     },
     /// The themes `alone` can each be reached, but not together (with the
     /// themes `others`, when some); `limit` is the one that keeps them
     /// apart, `None` when their sessions fall in the same periods or days.
     Apart {
+        /// Themes each reachable alone.
         alone: ThemeSet,
+        /// Themes also needed, reachable alongside.
         others: ThemeSet,
+        /// What keeps them apart, if a limit of the member does.
         limit: Option<Limit>,
     },
 }

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! The judge of every plan (SPEC §6–§8): plain code, independent of the solvers.
 //!
 //! - [`resolve`]: the plan's fields resolved against the edition.

@@ -167,6 +167,7 @@ fn daily_load(model: &Model, scheduled: &[&Placed]) -> i64 {
 /// What each member's course achieves, for the course terms and the report.
 #[derive(Debug, Clone)]
 pub struct CourseOutcome {
+    /// Whether the course validates every theme the member needs.
     pub certified: bool,
 }
 

@@ -9,9 +9,13 @@ use std::fmt::Write;
 /// What `rally check --json` prints.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
+    /// No hard rule is broken.
     pub valid: bool,
+    /// Every broken hard rule.
     pub violations: Vec<Violation>,
+    /// The penalty, by term.
     pub penalty: Penalty,
+    /// Every member, certified or not, and why.
     pub members: Vec<MemberReport>,
     /// With a published plan (SPEC §9): what changed against it.
     #[serde(skip)]
@@ -21,10 +25,15 @@ pub struct Report {
 /// One member's certifiability and, when it cannot be certified, why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MemberReport {
+    /// The member's id.
     pub member: String,
+    /// Some course could certify it with every seat free.
     pub certifiable: bool,
+    /// Its course certifies it.
     pub certified: bool,
+    /// Themes its course does not validate.
     pub missing: Vec<String>,
+    /// Why it cannot be certified, in English; empty when it can.
     pub why: String,
     /// The reasons behind `why`, as data, for outputs in other languages.
     #[serde(skip)]

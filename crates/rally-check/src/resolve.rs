@@ -11,13 +11,17 @@ pub struct Placed {
     pub entry: usize,
     /// The plan's id for it.
     pub id: String,
+    /// Index in [`Model::sessions`], when the id is a session.
     pub session: Option<usize>,
     /// The workshop the session id belongs to.
     pub workshop: Option<usize>,
+    /// The date, when it parses.
     pub date: Option<chrono::NaiveDate>,
     /// Opening day of the date.
     pub day: Option<usize>,
+    /// Index in the calendar's slots, when known.
     pub slot: Option<usize>,
+    /// Index in [`Model::venues`], when known.
     pub venue: Option<usize>,
 }
 
@@ -60,10 +64,15 @@ impl Placed {
 pub struct Offer {
     /// Index in [`Resolved::placed`].
     pub placed: usize,
+    /// Index in [`Model::sessions`].
     pub session: usize,
+    /// Index in [`Model::workshops`].
     pub workshop: usize,
+    /// Its period and venue.
     pub at: Placement,
+    /// Start, minutes after midnight.
     pub start: u32,
+    /// End, minutes after midnight.
     pub end: u32,
     /// Seats: min(workshop max, venue capacity).
     pub capacity: u32,
@@ -72,6 +81,7 @@ pub struct Offer {
 /// The plan against the edition.
 #[derive(Debug, Clone)]
 pub struct Resolved {
+    /// Every entry of `plan.sessions`, resolved as far as it goes.
     pub placed: Vec<Placed>,
     /// Sessions that fully resolve, in period order.
     pub offers: Vec<Offer>,

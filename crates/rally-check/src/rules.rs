@@ -11,9 +11,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// One broken hard rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Violation {
+    /// The rule's name (`H5`, `C3`…).
     pub rule: String,
+    /// Sessions involved.
     pub sessions: Vec<String>,
+    /// Members involved.
     pub members: Vec<String>,
+    /// What is wrong, in English.
     pub message: String,
     /// The facts behind `message`, for outputs in other languages.
     #[serde(skip)]

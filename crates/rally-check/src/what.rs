@@ -12,15 +12,18 @@ use rally_model::Model;
 /// A date and a slot (an index into the calendar's slots).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct When {
+    /// The date.
     pub date: NaiveDate,
+    /// Index in the calendar's slots.
     pub slot: usize,
 }
 
 /// Two sessions of one day too far apart by road for the time between them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Late {
-    /// Venues, from and to.
+    /// The venue left.
     pub from: usize,
+    /// The venue reached.
     pub to: usize,
     /// Minutes between the end of one and the start of the next (negative
     /// when the first overruns into the second).
@@ -30,6 +33,7 @@ pub struct Late {
 }
 
 /// A field of a plan's session that differs from the edition's (S2).
+#[allow(missing_docs)] // each variant's doc says what its two fields hold
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Field {
     /// The plan's workshop id, and the edition's workshop (an index).
@@ -67,7 +71,10 @@ impl Field {
     }
 }
 
-/// One violation's facts. `session` fields are the plan's session ids.
+/// One violation's facts. `session` fields are the plan's session ids;
+/// `member`, `workshop`, `venue` and `partner` are indices into the edition's
+/// lists; `n` counts what the rule limits, `limit` is that limit.
+#[allow(missing_docs)] // the fields are named for what they hold, as above
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum What {
     /// S1: a session of the edition the plan leaves out.

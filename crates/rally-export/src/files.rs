@@ -30,6 +30,7 @@ pub const WRITTEN: &str = ".rally-written";
 pub struct OutFile {
     /// Relative path with `/` separators, e.g. `members/g01.html`.
     pub path: String,
+    /// Its content.
     pub bytes: Vec<u8>,
 }
 
@@ -46,7 +47,9 @@ impl OutFile {
 /// Why an output was not written (nothing was changed): the path and the fix.
 #[derive(Debug)]
 pub struct WriteError {
+    /// The path that could not be written.
     pub path: PathBuf,
+    /// Why, and what to do.
     pub message: String,
 }
 

@@ -19,11 +19,21 @@ pub const SUMMARY_LIST: usize = 10;
 pub enum LeftOut {
     /// No course within the programme can certify member `member`: the
     /// checker's reasons are in the report.
-    Cannot { member: usize, missing: ThemeSet },
+    Cannot {
+        /// The member's index.
+        member: usize,
+        /// The themes its course does not validate.
+        missing: ThemeSet,
+    },
     /// Its course misses these themes, though a course exists that would not
     /// (the other members ignored); of these, `full` are the themes whose
     /// every session it could attend is full.
-    Course { missing: ThemeSet, full: ThemeSet },
+    Course {
+        /// The themes its course does not validate.
+        missing: ThemeSet,
+        /// Those of them whose every reachable session is full.
+        full: ThemeSet,
+    },
     /// The plan has no courses yet.
     NoCourse,
 }
@@ -33,7 +43,9 @@ pub enum LeftOut {
 pub struct Underfilled {
     /// Index in [`Programme::sessions`].
     pub scheduled: usize,
+    /// Seats taken (headcount).
     pub taken: u32,
+    /// The workshop's minimum.
     pub min: u32,
 }
 

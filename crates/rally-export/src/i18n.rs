@@ -12,8 +12,10 @@ const FR: &str = include_str!("../locales/fr.ftl");
 /// A language the outputs are written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
+    /// English.
     #[default]
     En,
+    /// French.
     Fr,
 }
 
@@ -66,6 +68,7 @@ impl fmt::Display for Lang {
 
 /// The messages of one language.
 pub struct Texts {
+    /// The language.
     pub lang: Lang,
     bundle: FluentBundle<FluentResource>,
 }

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! What a rally team hands out, from an edition and any plan `rally check`
 //! accepts: a printable programme (static HTML), calendars (iCalendar),
 //! spreadsheets (CSV) — and the spreadsheets a team keeps, read back into an

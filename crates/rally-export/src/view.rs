@@ -19,10 +19,13 @@ pub struct Scheduled {
     pub placed: usize,
     /// Index in [`Model::sessions`].
     pub session: usize,
+    /// Index in [`Model::workshops`].
     pub workshop: usize,
+    /// Its period and venue.
     pub at: Placement,
     /// Minutes after midnight.
     pub start: u32,
+    /// End, minutes after midnight.
     pub end: u32,
     /// Seats: min(workshop max, venue capacity).
     pub capacity: u32,
@@ -53,6 +56,7 @@ pub fn lower_first(s: &str) -> String {
 
 /// An edition and a plan, ready to be shown.
 pub struct Programme<'a> {
+    /// The edition.
     pub model: &'a Model,
     /// The checker's verdict on the plan.
     pub report: Report,

@@ -33,11 +33,15 @@ use std::path::Path;
 /// the columns that must be there, and whether the sheet itself must be there.
 #[derive(Debug, Clone, Copy)]
 pub struct Sheet {
+    /// Its CSV file name, e.g. `workshops.csv`.
     pub file: &'static str,
     /// The sheet's name in a workbook (French, whatever the language).
     pub book: &'static str,
+    /// Its columns, in order.
     pub columns: &'static [&'static str],
+    /// Columns that must be there.
     pub required_columns: &'static [&'static str],
+    /// Whether the sheet must be there.
     pub required: bool,
 }
 
@@ -208,6 +212,7 @@ pub struct SheetError {
     pub letter: Option<String>,
     /// Column name, e.g. `organisers`.
     pub column: Option<String>,
+    /// What is wrong, and the fix.
     pub message: String,
 }
 
