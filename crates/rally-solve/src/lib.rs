@@ -44,7 +44,7 @@ use std::time::Duration;
 /// Share of the time limit given to planning the programme.
 const PLAN_SHARE: f64 = 0.5;
 /// Share of the time left after planning given to the bounds at most.
-const BOUND_SHARE: f64 = 0.1;
+const BOUND_SHARE: f64 = 0.2;
 /// Share of the time limit kept for writing and judging the plan: the
 /// search stops that much before the deadline.
 const FINISH_SHARE: f64 = 0.08;

@@ -101,6 +101,36 @@ fn the_bound_is_reached_on_editions_solved_by_hand() {
     }
 }
 
+/// Two participants free only on Monday morning, one workshop with every
+/// theme in two sessions of one seat, one venue: only one session can be on
+/// Monday morning, so one of them stays uncertified. The optimum is a day
+/// out (10), the other left out (1000 + 7 × 100) and the second session's
+/// empty seat (underfill 5, which the bound does not count): 1710 + 5. A
+/// bound pooling the workshop's seats over its periods would say 20.
+#[test]
+fn the_bound_knows_the_periods_a_member_can_reach() {
+    let themes = rally_model::model::DEFAULT_THEMES;
+    let monday = serde_json::json!({"only": [{"weekdays": ["mon"], "slots": ["morning"]}]});
+    let edition = serde_json::json!({
+        "calendar": {"start": "2016-03-07", "end": "2016-03-11"},
+        "territories": [{"id": "87"}],
+        "venues": [{"id": "cm", "territory": "87", "capacity": 30}],
+        "partners": [{"id": "admr", "kind": "home-care-service"}],
+        "workshops": [{"id": "w1", "themes": themes, "organisers": ["admr"],
+                       "sessions": 2, "capacity": {"min": 1, "max": 1}}],
+        "participants": [
+            {"id": "u0", "profile": "job-seeker", "availability": monday},
+            {"id": "u1", "profile": "job-seeker", "availability": monday},
+        ],
+    });
+    let model = rally_model::parse_edition(&edition.to_string()).expect("a valid edition");
+    let out = run(&model, 1, Some(200));
+    judged(&model, &out);
+    assert_eq!(out.assigned.penalty.total, 1715);
+    assert_eq!(out.lower_bound, Some(1710));
+    assert_eq!(out.assigned.upper_bound, 1);
+}
+
 /// [`rally_solve::score::total`] of a written plan, rebuilt on indices.
 fn score_of(model: &Model, plan: &rally_model::Plan) -> i64 {
     let instance = Instance::new(model, None);
