@@ -31,7 +31,8 @@ fn limit(territories: usize) -> Duration {
 
 fn line(what: &str, territories: usize, o: &AssignOutcome) {
     eprintln!(
-        "{what} {territories} département(s): certified {} of {} wanting (upper bound {}, {:.2}% of it) in {:.2} s",
+        "{what} {territories} département(s): certified {} of {} wanting (upper bound {}, {:.2}% \
+            of it) in {:.2} s",
         o.certified.people(),
         o.wanting.people(),
         o.upper_bound,

@@ -22,11 +22,16 @@ fn bench(c: &mut Criterion) {
         let opts = Options::default();
         let first = plan(&model, &opts);
         eprintln!(
-            "{territories} département(s): {} sessions, penalty {}, lower bound {:?}, {} in {:.2} s",
+            "{territories} département(s): {} sessions, penalty {}, lower bound {:?}, {} in \
+                {:.2} s",
             model.sessions.len(),
             first.penalty.total,
             first.lower_bound,
-            if first.optimal { "proven optimal" } else { "best found" },
+            if first.optimal {
+                "proven optimal"
+            } else {
+                "best found"
+            },
             first.elapsed.as_secs_f64()
         );
         group.bench_with_input(BenchmarkId::from_parameter(territories), &model, |b, m| {

@@ -26,7 +26,8 @@ fn edition(workshops: Value, groups: Value, participants: Value, extra_slots: bo
         "venues": [{"id": "v1", "territory": "t", "capacity": 40},
                    {"id": "v2", "territory": "t", "capacity": 40},
                    {"id": "v3", "territory": "far", "capacity": 40}],
-        "travel": [{"between": ["v1", "v2"], "minutes": 150}, {"between": ["home", "v1"], "minutes": 10},
+        "travel": [{"between": ["v1", "v2"], "minutes": 150},
+                   {"between": ["home", "v1"], "minutes": 10},
                    {"between": ["home", "v3"], "minutes": 90}],
         "partners": [{"id": "p", "kind": "other", "parallel": 9, "max_per_day": 9}],
         "workshops": workshops,
@@ -221,7 +222,8 @@ fn the_left_out_are_explained() {
         json!([workshop("wa", &["a"], 1, 5), workshop("wb", &["b"], 1, 1)]),
         json!([]),
         json!([participant("u1"), participant("u2"),
-               {"id": "u3", "profile": "job-seeker", "availability": {"only": [{"weekdays": ["fri"]}]}}]),
+               {"id": "u3", "profile": "job-seeker",
+                "availability": {"only": [{"weekdays": ["fri"]}]}}]),
         false,
     );
     let plan = programme(&model, &[("wa/1", 0, 0, "v1"), ("wb/1", 0, 1, "v1")]);
@@ -251,7 +253,8 @@ fn who_cannot_be_certified_still_comes_for_the_themes_it_can_validate() {
         json!([workshop("wa", &["a"], 1, 5)]),
         json!([]),
         json!([participant("u1"),
-               {"id": "u2", "profile": "job-seeker", "availability": {"only": [{"weekdays": ["fri"]}]}}]),
+               {"id": "u2", "profile": "job-seeker",
+                "availability": {"only": [{"weekdays": ["fri"]}]}}]),
         false,
     );
     let plan = programme(&model, &[("wa/1", 0, 0, "v1")]);

@@ -96,7 +96,11 @@ impl Report {
         let total = self.members.len();
         let certifiable = self.members.iter().filter(|m| m.certifiable).count();
         let certified = self.members.iter().filter(|m| m.certified).count();
-        let _ = writeln!(s, "\nMembers: {total}; certifiable {certifiable}; certified by their courses {certified}.");
+        let _ = writeln!(
+            s,
+            "\nMembers: {total}; certifiable {certifiable}; certified by their \
+            courses {certified}."
+        );
         let left: Vec<&MemberReport> = self.members.iter().filter(|m| !m.certifiable).collect();
         if !left.is_empty() {
             let _ = writeln!(s, "\nMembers who cannot be certified ({}):", left.len());

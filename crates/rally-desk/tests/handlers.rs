@@ -81,7 +81,8 @@ async fn post_form(app: &Router, uri: &str, form: &str) -> Answer {
 async fn upload(app: &Router, name: &str, bytes: &[u8]) -> Answer {
     let boundary = "desk-test-boundary";
     let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
+            Content-Type: application/octet-stream\r\n\r\n"
     )
     .into_bytes();
     body.extend_from_slice(bytes);
@@ -352,7 +353,13 @@ async fn a_move_keeps_a_new_version_and_a_forbidden_one_is_refused() {
         .await
         .text()
         .contains("id=\"pinned\""));
-    assert!(page.contains("value=\"2016-03-10\"><input type=\"hidden\" name=\"slot\" value=\"morning\"><input type=\"hidden\" name=\"venue\" value=\"cm\">"), "{page}");
+    assert!(
+        page.contains(
+            "value=\"2016-03-10\"><input type=\"hidden\" name=\"slot\" \
+        value=\"morning\"><input type=\"hidden\" name=\"venue\" value=\"cm\">"
+        ),
+        "{page}"
+    );
     assert!(
         !page.contains("value=\"2016-03-07\""),
         "a Monday breaks H2: {page}"

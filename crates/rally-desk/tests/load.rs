@@ -65,7 +65,8 @@ fn two_hundred_page_views_during_a_solve() {
     let mut all: Vec<Duration> = results.iter().map(|r| r.2).collect();
     all.sort();
     println!(
-        "{VIEWS} concurrent page views during a solve: 0 errors, {:.2} s in all, latency p50 {:.0} ms, p95 {:.0} ms, max {:.0} ms",
+        "{VIEWS} concurrent page views during a solve: 0 errors, {:.2} s in all, latency p50 \
+            {:.0} ms, p95 {:.0} ms, max {:.0} ms",
         wall.as_secs_f64(),
         percentile(&all, 0.5),
         percentile(&all, 0.95),

@@ -73,7 +73,8 @@ fn place(
     at[s] = Some(p);
 }
 
-/// H5 (venue free), H6 (parallel, max_per_day) and H7 (travel between a partner's sessions of a day).
+/// H5 (venue free), H6 (parallel, max_per_day) and H7 (travel between a partner's
+/// sessions of a day).
 fn fits(
     model: &Model,
     s: usize,

@@ -160,7 +160,8 @@ fn availability_becomes_period_sets() {
         set(
             e,
             "/venues/1/availability",
-            json!({"only": [{"from": "2016-03-08"}], "except": [{"weekdays": ["wed"], "slots": ["morning"]}]}),
+            json!({"only": [{"from": "2016-03-08"}],
+                   "except": [{"weekdays": ["wed"], "slots": ["morning"]}]}),
         );
     });
     // pe: tue/thu → days 0 (Tue 1), 2 (Thu 3), 4 (Tue 8), 6 (Thu 10).

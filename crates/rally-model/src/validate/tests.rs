@@ -229,7 +229,8 @@ fn availability_rules_are_checked() {
         set(
             e,
             "/venues/1/availability",
-            json!({"only": [{"from": "2015-01-01", "to": "2017-01-01"}, {"dates": ["2020-01-01"]}]}),
+            json!({"only": [{"from": "2015-01-01", "to": "2017-01-01"},
+                            {"dates": ["2020-01-01"]}]}),
         )
     });
 }
