@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Writes the plans of `plan`, `assign` and `solve` (fixed seed and a time limit they do not
-# reach) for the fixtures and ten generated editions, then compares them byte for byte with
-# an earlier run. Used to show that a refactoring leaves the plans unchanged.
+# Writes the plans of `plan`, `assign` and `solve` (fixed seed and effort, PLANS_EFFORT, and a
+# time limit they do not reach) for the fixtures and ten generated editions, then compares them
+# byte for byte with an earlier run. Used to show that a refactoring leaves the plans unchanged.
 #
 #   scripts/plans-compare.sh BINARY OUT_DIR [BASELINE_DIR]
 #
@@ -13,6 +13,7 @@ set -euo pipefail
 bin=$1 out=$2 base=${3:-}
 root=$(cd "$(dirname "$0")/.." && pwd)
 limit=${PLANS_TIME_LIMIT:-300}
+effort=${PLANS_EFFORT:-200}
 mkdir -p "$out/editions"
 for t in 1 12; do
   for s in 1 2 3 4 5; do
@@ -22,7 +23,7 @@ done
 cp "$root/fixtures/tiny.json" "$root/fixtures/haute-vienne-2016.json" "$out/editions/"
 for ed in "$out"/editions/*.json; do
   name=$(basename "$ed" .json)
-  run=("--quiet" "--seed" "1" "--time-limit" "$limit")
+  run=("--quiet" "--seed" "1" "--time-limit" "$limit" "--effort" "$effort")
   "$bin" plan "${run[@]}" -o "$out/$name.plan.json" "$ed"
   "$bin" assign "${run[@]}" -o "$out/$name.assign.json" "$ed" "$out/$name.plan.json"
   "$bin" solve "${run[@]}" -o "$out/$name.solve.json" "$ed"
