@@ -9,9 +9,12 @@
 //! a late registration by moving someone to another session).
 
 use crate::board::{Board, Previous};
+use crate::search::{self, Start};
 use crate::{headcount, AssignOutcome, Options};
 use rally_check::changes::without_frozen;
-use rally_check::{Changes, Resolved};
+#[cfg(debug_assertions)]
+use rally_check::Penalty;
+use rally_check::{Changes, Report, Resolved};
 use rally_model::replan::{standings, Replan, Standing};
 use rally_model::types::Course;
 use rally_model::{Model, Plan, ThemeSet};
@@ -20,8 +23,23 @@ use std::collections::{BTreeSet, HashMap};
 /// Rounds of dropping sessions that break C1–C4 before giving up on a course.
 const ROUNDS: usize = 12;
 
-/// Assigns courses on the programme of `plan`, staying close to `replan`.
+/// Assigns courses on the programme of `plan`, staying close to `replan`:
+/// the search starts from the courses kept and, apart, from nothing (every
+/// course after DATE routed anew, `rerouted` priced); the checker's total,
+/// `moved` and `rerouted` included, picks the better (the kept one on a tie).
 pub fn reroute(model: &Model, plan: &Plan, replan: &Replan, options: &Options) -> AssignOutcome {
+    reroute_from(model, plan, replan, options, &[Start::Kept, Start::Scratch])
+}
+
+/// As [`reroute`], with the searches started from each of `starts` (at
+/// least one); the first wins a tie.
+pub fn reroute_from(
+    model: &Model,
+    plan: &Plan,
+    replan: &Replan,
+    options: &Options,
+    starts: &[Start],
+) -> AssignOutcome {
     let mut programme = crate::programme_only(plan);
     programme.courses = Some(Vec::new());
     let ctx = Context::new(model, &programme, replan);
@@ -34,26 +52,49 @@ pub fn reroute(model: &Model, plan: &Plan, replan: &Replan, options: &Options) -
     let residual = ctx.residual(&ran);
     let mut board = Board::with_offers(&residual, ctx.offers_left(&residual));
     ctx.start_from(&mut board, &courses, &ran);
-    let found = crate::search::run(&board, options.seed, &options.budget, options.progress);
-    for (m, list) in found.courses.iter().enumerate() {
-        courses[m] = ran[m].clone();
-        courses[m].extend(
-            list.iter()
-                .map(|&o| model.sessions[board.offers[o].session].id.clone()),
+    // The assert mode: the checker's total of what ran alone, against which
+    // the search's score of its courses is held (see `Context::judged`).
+    #[cfg(debug_assertions)]
+    let past = (
+        rally_check::check_replan(model, &ctx.plan(&ran), Some(replan)).penalty,
+        search::objective(&board, &vec![Vec::new(); model.members.len()]),
+    );
+    let mut best: Option<(Plan, Report, Vec<Vec<String>>)> = None;
+    for &start in starts {
+        let found = search::run_from(
+            &board,
+            start,
+            options.seed,
+            &options.budget,
+            options.progress,
         );
+        let mut courses: Vec<Vec<String>> = ran.clone();
+        for (m, list) in found.courses.iter().enumerate() {
+            courses[m].extend(
+                list.iter()
+                    .map(|&o| model.sessions[board.offers[o].session].id.clone()),
+            );
+        }
+        #[cfg(debug_assertions)]
+        ctx.judged(&courses, &found, &past);
+        ctx.make_feasible(&mut courses);
+        let out = ctx.plan(&courses);
+        let report = rally_check::check_replan(model, &out, Some(replan));
+        if best
+            .as_ref()
+            .is_none_or(|(_, r, _)| report.penalty.total < r.penalty.total)
+        {
+            best = Some((out, report, courses));
+        }
     }
-    ctx.make_feasible(&mut courses);
-    let mut out = programme.clone();
-    out.courses = Some(ctx.write(&courses));
+    let (mut out, mut report, courses) = best.expect("a start");
     // OLD_PLAN's own bytes when nothing differs; changes count only after
     // DATE, so the courses are compared too (a missed session that ran).
     let same = out.courses == replan.old.courses && same_programme(&out, &replan.old);
     if same && Changes::new(model, &out, replan).is_empty() {
         out = replan.old.clone();
-    } else {
-        out.penalty = None;
+        report = rally_check::check_replan(model, &out, Some(replan));
     }
-    let report = rally_check::check_replan(model, &out, Some(replan));
     if out.penalty.is_none() {
         out.penalty = Some(report.penalty.to_map());
     }
@@ -328,6 +369,33 @@ impl<'a> Context<'a> {
             courses[m].retain(|x| x != session);
             taken -= self.model.members[m].headcount;
         }
+    }
+
+    /// The new programme with these courses, without a penalty.
+    fn plan(&self, courses: &[Vec<String>]) -> Plan {
+        let mut out = self.programme.clone();
+        out.courses = Some(self.write(courses));
+        out.penalty = None;
+        out
+    }
+
+    /// The assert mode: what the search's score of its courses adds to that
+    /// of nothing after DATE is what the checker's total (`moved` and
+    /// `rerouted` included) adds to that of the courses of what ran alone
+    /// (`past`: that total, and the search's score of empty courses). The
+    /// search works on the residual edition, so the two differ by terms
+    /// only the past sets.
+    #[cfg(debug_assertions)]
+    fn judged(&self, courses: &[Vec<String>], found: &search::Found, past: &(Penalty, i64)) {
+        let total =
+            rally_check::check_replan(self.model, &self.plan(courses), Some(self.replan)).penalty;
+        debug_assert_eq!(
+            total.total - past.0.total,
+            found.objective - past.1,
+            "the re-plan's search score differs from the checker's: {total:?} against \
+             what ran alone {:?}",
+            past.0
+        );
     }
 
     /// The plan's courses: a member whose sessions are OLD_PLAN's keeps its

@@ -6,10 +6,11 @@
 //! through the exact model (limited by nodes). Anytime: after the greedy
 //! pass, every phase stops when the budget is cut short by the clock.
 //!
-//! Re-planning (the board has [`Previous`] courses): the search starts from
-//! the courses kept, routes those with none, and weighs `rerouted` in every
-//! course's cost (partial courses included: `theme_missing` counts); an
-//! ejection chain stands only where the part's penalty drops.
+//! Re-planning (the board has [`Previous`] courses): the search weighs
+//! `rerouted` in every course's cost (partial courses included:
+//! `theme_missing` counts) and an ejection chain stands only where the
+//! part's penalty drops. It starts ([`Start`]) from the courses kept, routing
+//! those with none, or from nothing, routing everyone as a first solve does.
 
 use crate::board::{Board, Previous};
 use crate::course::{self, Choice, Ctx, Leeway};
@@ -49,9 +50,31 @@ pub struct Found {
     pub objective: i64,
 }
 
+/// Where a re-planning search starts (without [`Previous`] courses, from nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// From the courses the members keep: few changes, but seats stay where
+    /// they were.
+    Kept,
+    /// From nothing: every course routed anew, `rerouted` priced, so a
+    /// member takes its published sessions back where seats allow.
+    Scratch,
+}
+
 /// Runs the search on every independent part of the board.
 pub fn run(
     board: &Board,
+    seed: u64,
+    budget: &Budget,
+    progress: Option<&(dyn Fn(i64) + Sync)>,
+) -> Found {
+    run_from(board, Start::Kept, seed, budget, progress)
+}
+
+/// Runs the search on every independent part of the board, starting from `start`.
+pub fn run_from(
+    board: &Board,
+    start: Start,
     seed: u64,
     budget: &Budget,
     progress: Option<&(dyn Fn(i64) + Sync)>,
@@ -70,6 +93,7 @@ pub fn run(
                 tracker: &tracker,
                 index: i,
                 checked: vec![None; part.members.len()],
+                start,
             };
             let (bound, optimal) = s.solve(seed);
             let objective = s.a.objective(&ctx);
@@ -94,6 +118,29 @@ pub fn run(
         optimal,
         objective: objective + outside_parts(board, &parts),
     }
+}
+
+/// The course terms (and `rerouted`, when re-planning) of given courses (board
+/// offers per member), computed afresh as [`Found::objective`] is: a re-plan
+/// holds the search's score against the checker's with it.
+pub fn objective(board: &Board, courses: &[Vec<usize>]) -> i64 {
+    let parts = board.parts();
+    let inside: i64 = parts
+        .iter()
+        .map(|part| {
+            let ctx = Ctx { board, part };
+            let mut a = Assignment::new(&ctx);
+            for (lm, &m) in part.members.iter().enumerate() {
+                let local = courses[m]
+                    .iter()
+                    .map(|o| part.offers.binary_search(o).expect("offer of the part"))
+                    .collect();
+                a.put(&ctx, lm, local);
+            }
+            a.objective(&ctx)
+        })
+        .sum();
+    inside + outside_parts(board, &parts)
 }
 
 /// The course terms no search can change: members who may attend nothing
@@ -217,6 +264,8 @@ struct Solver<'a> {
     index: usize,
     /// For each local member, the stamp at its last turn of local search.
     checked: Vec<Option<u64>>,
+    /// Where a re-planning search starts.
+    start: Start,
 }
 
 impl Solver<'_> {
@@ -245,7 +294,7 @@ impl Solver<'_> {
     /// Every phase in turn; returns the part's upper bound and whether it is proven.
     fn solve(&mut self, seed: u64) -> (u64, bool) {
         let ctx = self.ctx;
-        if let Some(previous) = &ctx.board.previous {
+        if let (Some(previous), Start::Kept) = (&ctx.board.previous, self.start) {
             return self.solve_from(previous, seed);
         }
         let order = self.scarcity_order(seed);

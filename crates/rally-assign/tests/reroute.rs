@@ -1,10 +1,15 @@
 //! Re-routing from a published plan (SPEC §9): a late registration gets a
 //! course, and an existing member moves to another session only where that
 //! lowers the penalty, `rerouted` included. Every plan is judged by the
-//! checker with the published plan.
+//! checker with the published plan; on generated editions, debug builds
+//! also hold the search's score against the checker's total (the assert
+//! mode of `rally_assign::reroute`).
+
+mod support;
 
 use rally_assign::{assign, Options};
-use rally_model::replan::Replan;
+use rally_generate::Profile;
+use rally_model::replan::{Attendance, Replan};
 use rally_model::types::{Course, Plan};
 use rally_model::{Model, Placement};
 use serde_json::{json, Value};
@@ -107,4 +112,129 @@ fn nobody_moves_where_the_change_does_not_pay() {
             vec!["wa/1".to_string(), "wb/1".to_string()]
         )]
     );
+}
+
+/// A generated one-département edition of `profile`, cut to 150 participants,
+/// with `late` copies of its first participants registered late.
+fn generated(seed: u64, profile: Profile, late: usize) -> Model {
+    let mut ed = rally_generate::generate_with(1, seed, profile);
+    ed.participants.truncate(150);
+    let copies: Vec<_> = ed.participants[..late]
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut p = p.clone();
+            p.id = format!("late{i}");
+            p
+        })
+        .collect();
+    ed.participants.extend(copies);
+    let text = serde_json::to_string(&ed).expect("serializes");
+    rally_model::parse_edition(&text).expect("a valid edition")
+}
+
+/// Re-routes on `programme` from `replan`; the plan is valid by the checker
+/// with the published plan, with the checker's penalty (debug builds assert
+/// the search's score inside). Returns the certified headcount.
+fn rerouted(model: &Model, programme: &Plan, replan: &Replan) -> u64 {
+    let options = Options {
+        previous: Some(replan),
+        seed: 5,
+        ..Options::default()
+    };
+    let out = assign(model, programme, &options);
+    let report = rally_check::check_replan(model, &out.plan, Some(replan));
+    assert!(
+        report.valid,
+        "{:#?}",
+        &report.violations[..3.min(report.violations.len())]
+    );
+    assert_eq!(out.penalty, report.penalty);
+    out.certified.people()
+}
+
+#[test]
+fn the_search_score_is_the_checkers_on_generated_editions() {
+    for (seed, profile) in [
+        (2, Profile::Tight),
+        (3, Profile::Generous),
+        (4, Profile::Tight),
+    ] {
+        let model = generated(seed, profile, 0);
+        let programme = support::greedy_programme(&model);
+        let published = assign(&model, &programme, &Options::default()).plan;
+        let mut dates: Vec<&str> = published.sessions.iter().map(|s| s.date.as_str()).collect();
+        dates.sort_unstable();
+        dates.dedup();
+        let until = dates[dates.len() / 3].to_string();
+        let date = rally_model::calendar::parse_date(&until).expect("a date");
+        let frozen = |d: &str| d <= until.as_str();
+
+        // The workshop with most sessions after DATE withdrawn from then on.
+        let mut later: std::collections::BTreeMap<&str, usize> = Default::default();
+        for s in published.sessions.iter().filter(|s| !frozen(&s.date)) {
+            *later.entry(s.workshop.as_str()).or_default() += 1;
+        }
+        let gone = later.iter().max_by_key(|(_, n)| **n).expect("a workshop").0;
+        let mut withdrawn = rally_assign::programme_only(&published);
+        let (kept, dropped): (Vec<_>, Vec<_>) = withdrawn
+            .sessions
+            .drain(..)
+            .partition(|s| s.workshop != *gone || frozen(&s.date));
+        withdrawn.sessions = kept;
+        withdrawn.unscheduled.extend(dropped.into_iter().map(|s| {
+            rally_model::types::Unscheduled {
+                id: s.id,
+                reason: "withdrawn".into(),
+            }
+        }));
+        let replan = Replan::new(&model, published.clone(), Some(date), None);
+        rerouted(&model, &withdrawn, &replan);
+
+        // Ten late registrations.
+        let with_late = generated(seed, profile, 10);
+        let replan = Replan::new(&with_late, published.clone(), Some(date), None);
+        rerouted(
+            &with_late,
+            &rally_assign::programme_only(&published),
+            &replan,
+        );
+
+        // The first member of each of ten courses missed its first session.
+        let mut attended = Attendance::default();
+        let courses = published.courses.clone().expect("courses");
+        for c in &courses {
+            for s in c.sessions.iter() {
+                let ran = published
+                    .sessions
+                    .iter()
+                    .any(|x| x.id == *s && frozen(&x.date));
+                if ran {
+                    attended
+                        .by_session
+                        .entry(s.clone())
+                        .or_default()
+                        .insert(c.member.clone());
+                }
+            }
+        }
+        let mut missed = 0;
+        for c in &courses {
+            let first = c
+                .sessions
+                .iter()
+                .find(|s| attended.by_session.contains_key(*s));
+            if let (Some(s), true) = (first, missed < 10) {
+                attended
+                    .by_session
+                    .get_mut(s)
+                    .expect("ran")
+                    .remove(&c.member);
+                missed += 1;
+            }
+        }
+        assert_eq!(missed, 10, "ten members attended a session before {until}");
+        let replan = Replan::new(&model, published.clone(), Some(date), Some(attended));
+        rerouted(&model, &rally_assign::programme_only(&published), &replan);
+    }
 }

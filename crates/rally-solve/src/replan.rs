@@ -4,9 +4,13 @@
 //! and judged by the checker with `moved` and `rerouted`, so a move stands
 //! only where it pays for the people it reroutes. What has run is pinned
 //! where it ran (the planner's [`Instance`]) and never moves. Each move
-//! tried costs one unit of effort.
+//! tried costs one unit of effort, and its routing starts from the courses
+//! kept only (the first routing also tried routing everyone anew).
 
+use rally_assign::reroute::reroute_from;
+use rally_assign::search::Start;
 use rally_assign::{AssignOutcome, Suggestion};
+use rally_model::replan::Replan;
 use rally_model::{Model, Placement};
 use rally_plan::instance::Instance;
 use rally_plan::programme::Programme;
@@ -19,7 +23,8 @@ const TRIES: usize = 2;
 /// Moves sessions of the programme `at` (planned from the published plan)
 /// while the checker's total of the re-routed plan drops and the budget
 /// lasts, starting from `first`, its routing. Returns the best outcome and
-/// the sessions moved after routing, in order.
+/// the sessions moved after routing, in order (`first` and none without a
+/// published plan in `options`).
 pub fn improve(
     model: &Model,
     at: &[Option<Placement>],
@@ -27,7 +32,10 @@ pub fn improve(
     options: &Options,
     budget: &Budget,
 ) -> (AssignOutcome, Vec<usize>) {
-    let instance = Instance::new(model, options.previous);
+    let Some(replan) = options.previous else {
+        return (first, Vec::new());
+    };
+    let instance = Instance::new(model, Some(replan));
     let sessions: Vec<usize> = (0..model.sessions.len()).collect();
     let territories: Vec<usize> = (0..model.territories.len()).collect();
     let mut prog = Programme::new(&instance, &sessions, &territories);
@@ -50,7 +58,7 @@ pub fn improve(
     let mut moved = Vec::new();
     loop {
         let mut improved = false;
-        let mut tries = moved_again(&prog, options);
+        let mut tries = moved_again(&prog, replan);
         for suggestion in &best.suggestions {
             tries.extend(moves(&prog, &best, suggestion));
         }
@@ -66,7 +74,7 @@ pub fn improve(
             if prog.can_place(session, to) {
                 prog.place(session, to);
                 let plan = rally_plan::to_plan(&instance, &prog.at);
-                let out = rally_assign::assign(model, &plan, &route);
+                let out = reroute_from(model, &plan, replan, &route, &[Start::Kept]);
                 if out.penalty.total < best.penalty.total {
                     certified(&out);
                     if let Some(p) = options.progress {
@@ -93,12 +101,9 @@ pub fn improve(
 /// moved, and going back saves it): where it stood if it still may, then
 /// free placements on the weekday and slot it had, at its venue first and
 /// nearest in date, where the people of its course were likely free.
-fn moved_again(prog: &Programme, options: &Options) -> Vec<(usize, Placement)> {
+fn moved_again(prog: &Programme, replan: &Replan) -> Vec<(usize, Placement)> {
     let instance = prog.instance;
     let model = instance.model;
-    let Some(replan) = options.previous else {
-        return Vec::new();
-    };
     let mut out = Vec::new();
     for entry in &replan.old.sessions {
         let Some(s) = model.session(&entry.id) else {
