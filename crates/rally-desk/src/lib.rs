@@ -4,22 +4,22 @@
 //! versions). Pages are rendered on the server in the look of the exported
 //! site; the one small script is inside the binary.
 //!
-//! - [`workspace`]: the folder, its numbered versions, written whole, never overwritten;
+//! - `workspace`: the folder, its numbered versions, written whole, never overwritten;
 //! - [`edition`]: the edition in use, uploads (JSON, zip of CSV sheets) and their problems;
-//! - [`run`]: one plan or solve at a time, its progress, Stop;
+//! - `run`: one plan or solve at a time, its progress, Stop;
 //! - [`moves`]: where a session may move and what each move changes;
 //! - [`handouts`]: every hand-out of a version as one zip;
-//! - [`routes`]: the HTTP routes; [`auth`]: the token of a desk opened to a network.
+//! - `routes`: the HTTP routes; `auth`: the token of a desk opened to a network.
 
-pub mod auth;
+mod auth;
 pub mod edition;
 pub mod handouts;
 pub mod moves;
-pub mod pages;
-pub mod routes;
-pub mod run;
+mod pages;
+mod routes;
+mod run;
 pub mod state;
-pub mod workspace;
+mod workspace;
 
 pub use routes::router;
 pub use state::{Config, Desk};

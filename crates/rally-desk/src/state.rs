@@ -259,7 +259,7 @@ impl Desk {
     }
 
     /// Keeps `plan`, re-planned from a version (its slug says which, see
-    /// [`crate::run::REPLAN_OF`]), as the next draft to review.
+    /// `run::REPLAN_OF`), as the next draft to review.
     pub fn keep_draft(&self, current: &Current, slug: &str, plan: Plan) -> Result<u32, String> {
         self.keep(Shelf::Drafts, current, slug, plan)
     }

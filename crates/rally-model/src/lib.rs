@@ -9,24 +9,24 @@
 //! - [`limits`]: the largest values an edition may hold.
 //! - [`plan_refs`]: a plan's names checked against an edition.
 //! - [`model`]: the compiled edition and its placement rules (H1–H4).
-//! - [`rules`]: the rules of SPEC §6 that the checker and the solvers share.
-//! - [`terms`]: the terms of the penalty and their weights (SPEC §7, §9).
-//! - [`calendar`], [`availability`], [`travel`]: time, availability, roads.
+//! - `rules`: the rules of SPEC §6 that the checker and the solvers share.
+//! - `terms`: the terms of the penalty and their weights (SPEC §7, §9).
+//! - [`calendar`], `availability`, `travel`: time, availability, roads.
 //! - [`replan`]: a published plan, the frozen date and attendance (SPEC §9).
-//! - [`error`]: input errors named by JSON path.
+//! - `error`: input errors named by JSON path.
 
-pub mod availability;
+mod availability;
 pub mod calendar;
-pub mod error;
+mod error;
 pub mod limits;
 pub mod load;
 pub mod model;
 pub mod placement;
 pub mod plan_refs;
 pub mod replan;
-pub mod rules;
-pub mod terms;
-pub mod travel;
+mod rules;
+mod terms;
+mod travel;
 pub mod types;
 pub mod validate;
 
