@@ -3,6 +3,7 @@
 //! keeps the programme of PLAN as is, gives every group and participant a
 //! course, and writes the plan with the checker's penalty.
 
+use super::job::Job;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -25,33 +26,35 @@ pub struct Args {
 
 /// Assigns, writes the plan, and prints the summary on standard error.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    args.search.time_limit()?;
     if args.edition.as_os_str() == "-" && args.plan.as_os_str() == "-" {
         return Err(crate::io::BadInput(
             "EDITION and PLAN cannot both be standard input (-)".into(),
         )
         .into());
     }
-    let mut inputs = vec![args.edition.as_path(), args.plan.as_path()];
-    inputs.extend(args.replan.inputs());
-    crate::io::check_output(&args.output, &inputs)?;
-    args.changes.check(&args.output, &inputs)?;
-    let model = crate::io::edition(&args.edition)?;
+    let inputs = vec![args.edition.as_path(), args.plan.as_path()];
+    let job = Job::start(
+        inputs,
+        &args.output,
+        &args.search,
+        &args.replan,
+        &args.changes,
+    )?;
+    let (model, replan) = (&job.model, job.replan.as_ref());
     let plan = crate::io::plan(&args.plan)?;
-    crate::io::same_edition(&model, &plan, &args.plan)?;
-    let replan = args.replan.load(&model)?;
+    crate::io::same_edition(model, &plan, &args.plan)?;
     let progress = args.search.progress("assign")?;
     let show = |best: i64| progress.report(best);
     let options = rally_assign::Options {
-        previous: replan.as_ref(),
+        previous: replan,
         ..args.search.options(&show)?
     };
-    let outcome = crate::signals::searching(|| rally_assign::assign(&model, &plan, &options));
+    let outcome = crate::signals::searching(|| rally_assign::assign(model, &plan, &options));
     progress.finish();
-    crate::io::write_plan(&args.output, &outcome.plan, &inputs)?;
+    job.write(&outcome.plan)?;
     if !args.search.quiet {
         let lang = args.search.lang.get();
-        let p = super::summary::programme(&model, &outcome.plan, replan.as_ref(), lang);
+        let p = super::summary::programme(model, &outcome.plan, replan, lang);
         if !outcome.programme_valid {
             let plan = args.plan.display().to_string();
             let warning = p
@@ -62,14 +65,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprint!("{}", super::summary::assigned(&p, &outcome));
         eprint!("{}", args.search.budget_line(&p.texts, &options.budget));
     }
-    super::replan::report(
-        &model,
-        &outcome.plan,
-        replan.as_ref(),
-        args.changes.changes.as_deref(),
-        args.search.quiet,
-        args.search.lang.get(),
-        &inputs,
-    )?;
+    job.report_changes(&outcome.plan)?;
     Ok(ExitCode::SUCCESS)
 }

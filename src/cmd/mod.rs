@@ -6,6 +6,7 @@ pub mod check;
 pub mod export;
 pub mod generate;
 pub mod import;
+mod job;
 pub mod plan;
 pub mod replan;
 pub mod serve;

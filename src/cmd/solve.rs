@@ -2,6 +2,7 @@
 //! [--from OLD_PLAN [--frozen-until DATE] [--attended FILE] [--changes FILE]]`:
 //! calls [`rally_solve::solve`] and writes the plan with the checker's penalty.
 
+use super::job::Job;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -22,36 +23,30 @@ pub struct Args {
 
 /// Solves, writes the plan, and prints the summary on standard error.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    args.search.time_limit()?;
-    let mut inputs = vec![args.edition.as_path()];
-    inputs.extend(args.replan.inputs());
-    crate::io::check_output(&args.output, &inputs)?;
-    args.changes.check(&args.output, &inputs)?;
-    let model = crate::io::edition(&args.edition)?;
-    let replan = args.replan.load(&model)?;
+    let inputs = vec![args.edition.as_path()];
+    let job = Job::start(
+        inputs,
+        &args.output,
+        &args.search,
+        &args.replan,
+        &args.changes,
+    )?;
+    let (model, replan) = (&job.model, job.replan.as_ref());
     let progress = args.search.progress("solve")?;
     let show = |best: i64| progress.report(best);
     let options = rally_solve::Options {
-        previous: replan.as_ref(),
+        previous: replan,
         ..args.search.options(&show)?
     };
-    let outcome = crate::signals::searching(|| rally_solve::solve(&model, &options));
+    let outcome = crate::signals::searching(|| rally_solve::solve(model, &options));
     progress.finish();
-    crate::io::write_plan(&args.output, &outcome.assigned.plan, &inputs)?;
+    job.write(&outcome.assigned.plan)?;
     if !args.search.quiet {
         let lang = args.search.lang.get();
-        let p = super::summary::programme(&model, &outcome.assigned.plan, replan.as_ref(), lang);
+        let p = super::summary::programme(model, &outcome.assigned.plan, replan, lang);
         eprint!("{}", super::summary::solved(&p, &outcome));
         eprint!("{}", args.search.budget_line(&p.texts, &options.budget));
     }
-    super::replan::report(
-        &model,
-        &outcome.assigned.plan,
-        replan.as_ref(),
-        args.changes.changes.as_deref(),
-        args.search.quiet,
-        args.search.lang.get(),
-        &inputs,
-    )?;
+    job.report_changes(&outcome.assigned.plan)?;
     Ok(ExitCode::SUCCESS)
 }
