@@ -52,18 +52,8 @@ impl<'m> Board<'m> {
             .iter()
             .enumerate()
             .filter_map(|(session, p)| {
-                let at = (*p)?;
                 let workshop = model.sessions[session].workshop;
-                let (start, end) = model.times_in(workshop, at.period);
-                Some(Offer {
-                    placed: session,
-                    session,
-                    workshop,
-                    at,
-                    start,
-                    end,
-                    capacity: model.capacity_at(workshop, at.venue),
-                })
+                Some(Offer::new(model, session, session, workshop, (*p)?))
             })
             .collect();
         offers.sort_by_key(|o| (o.at.period, o.session));

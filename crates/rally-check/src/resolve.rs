@@ -78,6 +78,29 @@ pub struct Offer {
     pub capacity: u32,
 }
 
+impl Offer {
+    /// Workshop `workshop`'s session `session` at `at`, entry `placed` of a
+    /// plan: its times and seats as the edition gives them (S2).
+    pub fn new(
+        model: &Model,
+        placed: usize,
+        session: usize,
+        workshop: usize,
+        at: Placement,
+    ) -> Offer {
+        let (start, end) = model.times_in(workshop, at.period);
+        Offer {
+            placed,
+            session,
+            workshop,
+            at,
+            start,
+            end,
+            capacity: model.capacity_at(workshop, at.venue),
+        }
+    }
+}
+
 /// The plan against the edition.
 #[derive(Debug, Clone)]
 pub struct Resolved {
@@ -125,17 +148,7 @@ impl Resolved {
             .filter(|p| p.session.is_some_and(|s| by_session[&s] == p.entry))
             .filter_map(|p| {
                 let at = p.placement(model)?;
-                let (start, end) = p.times(model)?;
-                let workshop = p.workshop?;
-                Some(Offer {
-                    placed: p.entry,
-                    session: p.session?,
-                    workshop,
-                    at,
-                    start,
-                    end,
-                    capacity: model.capacity_at(workshop, at.venue),
-                })
+                Some(Offer::new(model, p.entry, p.session?, p.workshop?, at))
             })
             .collect();
         offers.sort_by_key(|o| (o.at.period, o.session));

@@ -33,8 +33,12 @@ impl Cohort {
     /// capacity): the checker's barrier on a would-be offer.
     pub fn can_attend(&self, model: &Model, workshop: usize, at: Placement) -> bool {
         self.venues[at.venue]
-            && rally_check::certify::barrier(model, self.member, &offer(model, 0, workshop, at))
-                .is_none()
+            && rally_check::certify::barrier(
+                model,
+                self.member,
+                &Offer::new(model, 0, 0, workshop, at),
+            )
+            .is_none()
     }
 }
 
@@ -77,27 +81,13 @@ pub fn cohorts(model: &Model, members: &[usize]) -> Vec<Cohort> {
     out
 }
 
-/// A would-be offer of a workshop's session at `at`.
-pub fn offer(model: &Model, session: usize, workshop: usize, at: Placement) -> Offer {
-    let (start, end) = model.times_in(workshop, at.period);
-    Offer {
-        placed: session,
-        session,
-        workshop,
-        at,
-        start,
-        end,
-        capacity: model.capacity_at(workshop, at.venue),
-    }
-}
-
 /// The programme's scheduled sessions as offers, sorted as the checker sorts them.
 pub fn offers(p: &Programme) -> Vec<Offer> {
     let model = p.model();
     let mut out: Vec<Offer> = p
         .sessions
         .iter()
-        .filter_map(|&s| p.at[s].map(|at| offer(model, s, model.sessions[s].workshop, at)))
+        .filter_map(|&s| p.at[s].map(|at| Offer::new(model, s, s, model.sessions[s].workshop, at)))
         .collect();
     out.sort_by_key(|o| (o.at.period, o.session));
     out
@@ -144,7 +134,7 @@ pub fn ever_certifiable(
                 continue;
             }
             seen.insert((at.period, themes));
-            all.push(offer(model, 0, w, at));
+            all.push(Offer::new(model, 0, 0, w, at));
         }
     }
     all.sort_by_key(|o| (o.at.period, o.workshop));
