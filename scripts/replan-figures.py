@@ -44,6 +44,45 @@ def write(name, e):
     return p
 
 
+withdrawn = []
+
+
+def seats_note(ed, plan, report, date):
+    """For the withdrawn workshop: per theme, the seats left after DATE in its
+    territory against the people there who still need that theme after DATE
+    (certificate asked, certifiable, not validated by what ran), and how many
+    of them the re-plan certifies."""
+    e = json.load(open(ed))
+    p = json.load(open(plan))
+    w = withdrawn[0]
+    themes = {x['id']: x['themes'] for x in e['workshops']}
+    terr = {v['id']: v['territory'] for v in e['venues']}
+    where = {terr[s['venue']] for s in old['sessions'] if s['workshop'] == w}
+    size = {g['id']: g['size'] for g in e['groups']}
+    members = {m['id']: m for m in e['participants'] + e['groups']}
+    default = e.get('rules', {}).get('certificate') or [t['id'] for t in e.get('themes', [])] or [
+        'employers', 'realities', 'conditions', 'public', 'training', 'professions', 'career']
+    at = {s['id']: s for s in p['sessions']}
+    courses = {c['member']: c['sessions'] for c in p.get('courses', [])}
+    status = {m['member']: m for m in report['members']}
+    out = []
+    for t in themes[w]:
+        seats = sum(s['capacity'] for s in p['sessions']
+                    if s['date'] > date and terr[s['venue']] in where and t in themes[s['workshop']])
+        need = got = 0
+        for mid, m in members.items():
+            ran = {x for s in courses.get(mid, []) if at[s]['date'] <= date
+                   for x in themes[at[s]['workshop']]}
+            if (m.get('territory') in where and m.get('certificate', True)
+                    and status[mid]['certifiable'] and t in m.get('themes', default)
+                    and t not in ran):
+                need += size.get(mid, 1)
+                got += size.get(mid, 1) if status[mid]['certified'] else 0
+        out.append(f'`{t}`: {seats} seats after {date} in {", ".join(sorted(where))} '
+                   f'for {need} people who still need it; {got} of them certified')
+    return f'{w} withdrawn: ' + '; '.join(out)
+
+
 def scenarios():
     # Workshop withdrawn two weeks in: the one with most sessions after week 2.
     later = {}
@@ -51,6 +90,7 @@ def scenarios():
         if s['date'] > W2:
             later[s['workshop']] = later.get(s['workshop'], 0) + 1
     w = max(later, key=lambda k: (later[k], k))
+    withdrawn.append(w)
     e = copy.deepcopy(base)
     for x in e['workshops']:
         if x['id'] == w:
@@ -91,6 +131,7 @@ def scenarios():
     yield 'no change, no date', edition_path, []
 
 
+notes = []
 print('| scenario | re-plan: moved | rerouted | certified before → after | time | '
       'naive re-solve: moved | rerouted | certified | F1/F2 broken |')
 print('| --- | --- | --- | --- | --- | --- | --- | --- | --- |')
@@ -99,6 +140,8 @@ for name, ed, extra in [x for x in scenarios() if len(sys.argv) < 5 or sys.argv[
     t, _ = run(['solve', ed, '-o', new, '--from', old_plan, '--quiet'] + extra)
     r, cert, f = check(ed, new, ['--from', old_plan] + extra)
     assert r['valid'], (name, r['violations'][:3])
+    if name.startswith('workshop withdrawn'):
+        notes.append(seats_note(ed, new, r, W2))
     pen = r['penalty']
     naive = f'{out}/naive-{len(name)}.json'
     run(['solve', ed, '-o', naive, '--quiet'])
@@ -107,3 +150,5 @@ for name, ed, extra in [x for x in scenarios() if len(sys.argv) < 5 or sys.argv[
     print(f"| {name} | {pen['moved'] // 300} | {pen['rerouted'] // 40} | {cert0} → {cert} | {t:.1f} s"
           f"{' (same bytes)' if same else ''} | {rn['penalty']['moved'] // 300} | "
           f"{rn['penalty']['rerouted'] // 40} | {certn} | {fn} |")
+for n in notes:
+    print(n)
