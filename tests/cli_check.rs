@@ -360,3 +360,111 @@ fn broken_rules_read_in_french_while_the_json_stays_english() {
         );
     }
 }
+
+/// `rally plan` on the worked example changed by `edit`, then `check` in
+/// French and English: the plan, and the texts.
+fn planned_and_checked(dir: &Path, edit: impl Fn(&mut Value)) -> (PathBuf, PathBuf, Value) {
+    let mut edition = read_json(&examples().join("edition.json"));
+    edit(&mut edition);
+    let edition = write_json(dir, "edition.json", &edition);
+    let plan = dir.join("plan.json");
+    let out = rally(&[
+        Path::new("plan"),
+        &edition,
+        Path::new("-o"),
+        &plan,
+        Path::new("--effort"),
+        Path::new("50"),
+        Path::new("--quiet"),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json = read_json(&plan);
+    (edition, plan, json)
+}
+
+/// `check`'s text in `lang`.
+fn check_text(edition: &Path, plan: &Path, lang: &str) -> String {
+    let out = rally(&[
+        Path::new("check"),
+        edition,
+        plan,
+        Path::new("--lang"),
+        Path::new(lang),
+    ]);
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn unscheduled_reasons_read_in_french_while_the_plan_keeps_the_english() {
+    // ADMR free on Mondays, Wednesdays and Fridays only, France Travail on
+    // Tuesdays and Thursdays: w01, which they run together, has no day.
+    let dir = tempfile::tempdir().unwrap();
+    let (edition, plan, json) = planned_and_checked(dir.path(), |e| {
+        e["partners"][0]["availability"] =
+            serde_json::json!({"only": [{"weekdays": ["mon", "wed", "fri"]}]});
+        e.as_object_mut().unwrap().remove("pinned");
+    });
+    let english = "organisers admr and pe are never free together";
+    assert_eq!(
+        json["unscheduled"],
+        serde_json::json!([
+            {"id": "w01/1", "reason": english},
+            {"id": "w01/2", "reason": english}
+        ])
+    );
+    let fr = check_text(&edition, &plan, "fr");
+    assert!(
+        fr.contains(
+            "  - w01/2 « A morning with a home helper » : ADMR Haute-Vienne et France Travail \
+             Limoges, qui l’organisent ensemble, ne sont jamais libres en même temps\n"
+        ),
+        "{fr}"
+    );
+    assert!(!fr.contains(english), "{fr}");
+    let en = check_text(&edition, &plan, "en");
+    assert!(
+        en.contains(
+            "w01/2 “A morning with a home helper”: ADMR Haute-Vienne and France Travail \
+             Limoges, who run it together, are never free at the same time"
+        ),
+        "{en}"
+    );
+    // A reason the checker does not derive (written by hand) is shown as it is.
+    let mut json = json;
+    json["unscheduled"][1]["reason"] = "the hall is being painted".into();
+    let plan = write_json(dir.path(), "painted.json", &json);
+    let fr = check_text(&edition, &plan, "fr");
+    assert!(
+        fr.contains("w01/2 « A morning with a home helper » : the hall is being painted"),
+        "{fr}"
+    );
+    assert!(fr.contains("w01/1 « A morning with a home helper » : ADMR Haute-Vienne"));
+}
+
+#[test]
+fn what_holds_an_unscheduled_session_reads_in_french_with_names() {
+    // Nine sessions of w01, which only Limoges may host on the 8 half-days
+    // France Travail works: one is left out, every placement held.
+    let dir = tempfile::tempdir().unwrap();
+    let (edition, plan, json) = planned_and_checked(dir.path(), |e| {
+        e["workshops"][0]["sessions"] = 9.into();
+    });
+    let reason = json["unscheduled"][0]["reason"].as_str().unwrap();
+    assert!(
+        reason.starts_with("every one of its 8 possible placements is held: venue cm is taken"),
+        "{reason}"
+    );
+    let fr = check_text(&edition, &plan, "fr");
+    let line = fr
+        .lines()
+        .find(|l| l.contains("possibilités (jour, créneau, lieu)"))
+        .unwrap_or_else(|| panic!("no reason in\n{fr}"));
+    assert!(
+        line.contains(
+            "chacune de ses 8 possibilités (jour, créneau, lieu) est prise : Cité des métiers, \
+             Limoges est déjà occupé par w01/"
+        ),
+        "{line}"
+    );
+    assert!(!line.contains(" cm ") && !line.contains("held"), "{line}");
+}

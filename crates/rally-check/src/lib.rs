@@ -8,6 +8,7 @@
 //! - [`explain`]: why a member cannot be certified.
 //! - [`changes`]: re-planning (SPEC §9): F1–F2, `moved`, `rerouted`.
 //! - [`report`]: the JSON of §8 and the readable report.
+//! - [`unscheduled`]: why a session is left unscheduled, as facts.
 //!
 //! It is also the one door in for an edition: [`load_edition`],
 //! [`parse_edition`] and [`compile`] keep every rule of §4, pins included
@@ -21,6 +22,7 @@ pub mod penalty;
 pub mod report;
 pub mod resolve;
 pub mod rules;
+pub mod unscheduled;
 pub mod what;
 
 pub use certify::{reach, Reach};

@@ -5,6 +5,7 @@ use crate::edition::{self, Current, Loaded};
 use crate::moves::{self, Move};
 use crate::run::Runner;
 use crate::workspace::{Shelf, Workspace};
+use rally_check::unscheduled::Why;
 use rally_check::{Changes, Report};
 use rally_export::view::Scheduled;
 use rally_export::{Lang, Programme, Texts};
@@ -56,6 +57,7 @@ pub struct Checked {
     sessions: Vec<Scheduled>,
     courses: Option<Vec<Vec<usize>>>,
     unscheduled: Vec<Unscheduled>,
+    why_unscheduled: HashMap<String, Why>,
     /// For a re-planned version: the version it was re-planned from, and the changes.
     pub from: Option<(u32, Changes)>,
 }
@@ -78,6 +80,7 @@ impl Checked {
             sessions: p.sessions,
             courses: p.courses,
             unscheduled: p.unscheduled,
+            why_unscheduled: p.why_unscheduled,
             from: from.zip(p.changes).map(|((n, _), c)| (n, c)),
             plan,
         }
@@ -91,6 +94,7 @@ impl Checked {
             sessions: self.sessions.clone(),
             courses: self.courses.clone(),
             unscheduled: self.unscheduled.clone(),
+            why_unscheduled: self.why_unscheduled.clone(),
             texts: Texts::new(lang),
             changes: self.from.as_ref().map(|(_, c)| c.clone()),
         }

@@ -133,6 +133,29 @@ unscheduled-intro = { $n ->
     [one] One session has no place in the programme:
    *[other] { $n } sessions have no place in the programme:
 }
+unsched-no-venue = no venue suits the workshop “{ $workshop }”: { $problems }; allow another venue or relax its needs
+unsched-venue-problem = { $venue }: { $problem }
+unsched-venues-closed = the venues “{ $workshop }” may use ({ $venues }) are never available when it and its organisers are; open a venue on one of those days
+unsched-frozen = every day “{ $workshop }” could run on has already run; open a later day
+unsched-too-long = “{ $workshop }” lasts longer than every slot of the day; shorten it
+unsched-workshop-never = the availability of “{ $workshop }” matches no opening day; widen it
+unsched-organiser-never = { $partner }, who runs it, is never available during the rally
+unsched-organiser-not-then = { $partner }, who runs it, is never available when “{ $workshop }” may run; widen one of their availabilities
+unsched-never-together = { $first } and { $second }, who run it together, are never free at the same time
+unsched-organisers-not-then = its organisers ({ $partners }) are never all free when “{ $workshop }” may run
+unsched-held = every one of its { $n } possible placements (day, slot, venue) is held: { $holds }; free an organiser or open another venue or day
+unsched-hold-count = { $hold } ({ $n ->
+    [one] { $n } placement
+   *[other] { $n } placements
+})
+unsched-hold-venue = { $venue } is taken by { $session }
+unsched-hold-parallel = { $partner } already runs { $n ->
+    [one] { $n } session
+   *[other] { $n } sessions
+} at that time
+unsched-hold-daily = { $partner } already runs its { $limit } sessions that day
+unsched-hold-travel = an organiser could not travel in time from or to its other session that day
+unsched-and = {"; "}
 underfilled-title = Sessions under their minimum
 underfilled-intro = { $n ->
     [one] One session is under its minimum:

@@ -139,6 +139,29 @@ unscheduled-intro = { $n ->
     [one] Une session n’a pas de place dans le programme :
    *[other] { $n } sessions n’ont pas de place dans le programme :
 }
+unsched-no-venue = aucun lieu ne convient à l’atelier « { $workshop } » : { $problems } ; autoriser un autre lieu ou alléger ses besoins
+unsched-venue-problem = { $venue } : { $problem }
+unsched-venues-closed = les lieux où « { $workshop } » peut avoir lieu ({ $venues }) ne sont jamais disponibles quand l’atelier et ses organisateurs le sont ; ouvrir un lieu l’un de ces jours
+unsched-frozen = tous les jours où « { $workshop } » pourrait avoir lieu sont déjà passés ; ouvrir un jour plus tardif
+unsched-too-long = « { $workshop } » dure plus longtemps que chaque créneau de la journée ; le raccourcir
+unsched-workshop-never = les disponibilités de « { $workshop } » ne tombent sur aucun jour d’ouverture ; les élargir
+unsched-organiser-never = { $partner }, qui l’organise, n’est jamais disponible pendant le rallye
+unsched-organiser-not-then = { $partner }, qui l’organise, n’est jamais disponible quand « { $workshop } » peut avoir lieu ; élargir l’une de leurs disponibilités
+unsched-never-together = { $first } et { $second }, qui l’organisent ensemble, ne sont jamais libres en même temps
+unsched-organisers-not-then = ses organisateurs ({ $partners }) ne sont jamais tous libres quand « { $workshop } » peut avoir lieu
+unsched-held = chacune de ses { $n } possibilités (jour, créneau, lieu) est prise : { $holds } ; libérer un organisateur, ou ouvrir un autre lieu ou un autre jour
+unsched-hold-count = { $hold } ({ $n ->
+    [one] { $n } possibilité
+   *[other] { $n } possibilités
+})
+unsched-hold-venue = { $venue } est déjà occupé par { $session }
+unsched-hold-parallel = { $partner } anime déjà { $n ->
+    [one] { $n } session
+   *[other] { $n } sessions
+} à ce moment-là
+unsched-hold-daily = { $partner } anime déjà ses { $limit } sessions de la journée
+unsched-hold-travel = un organisateur ne pourrait pas arriver à temps depuis ou vers son autre session de la journée
+unsched-and = {" ; "}
 underfilled-title = Sessions sous leur minimum
 underfilled-intro = { $n ->
     [one] Une session est sous son minimum :
@@ -334,7 +357,13 @@ book-col-rule = theme_sessions_per_week, certificate, ou weights.TERME pour un p
 book-col-value = La valeur de la règle : un nombre entier, ou pour certificate des identifiants de thèmes séparés par ;.
 
 ## Résumés de rally plan, assign et solve (sortie d’erreur)
-sum-planned = { $sessions } sessions programmées, { $unscheduled } non programmées, en { $seconds } s
+sum-planned = { $sessions ->
+    [one] { $sessions } session programmée
+   *[other] { $sessions } sessions programmées
+}, { $unscheduled ->
+    [one] { $unscheduled } non programmée
+   *[other] { $unscheduled } non programmées
+}, en { $seconds } s
 sum-penalty = pénalité { $total } : { $terms }
 sum-term = { $name } { $value }
 sum-optimal = optimum prouvé

@@ -264,8 +264,8 @@ pub fn what_matters(p: &Programme, f: &Findings, cap: usize) -> String {
         let _ = writeln!(s, "{}", t.with("unscheduled-intro", &[("n", n.into())]));
         for u in p.unscheduled.iter().take(cap) {
             let title = unscheduled_title(p, &u.id);
-            let who = format!("{} “{title}”", u.id);
-            let _ = writeln!(s, "  - {}", t.labelled(&who, &u.reason));
+            let who = format!("{} {}", u.id, t.with("quoted", &[("text", title.into())]));
+            let _ = writeln!(s, "  - {}", t.labelled(&who, &p.unscheduled_reason(u)));
         }
         more(&mut s, p, n, cap);
     }

@@ -29,6 +29,7 @@ pub mod print;
 pub mod reasons;
 pub mod sheets;
 pub mod tables;
+pub mod unscheduled;
 pub mod view;
 pub mod violations;
 

@@ -124,7 +124,7 @@ fn clause(p: &Programme, m: usize, b: &Blocked) -> String {
     )
 }
 
-/// `01-w06/1 (mercredi 1 avril, matin, Cité des métiers)`.
+/// `01-w06/1 (mercredi 1er avril, matin, Cité des métiers)`.
 fn session(p: &Programme, s: &Seen) -> String {
     p.texts.with(
         "why-session",

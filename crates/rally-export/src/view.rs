@@ -7,10 +7,12 @@
 
 use crate::i18n::{Lang, Texts};
 use chrono::NaiveDate;
+use rally_check::unscheduled::{self, Why};
 use rally_check::{Report, Resolved};
 use rally_model::calendar::format_hhmm;
 use rally_model::types::Unscheduled;
 use rally_model::{Model, Placement, Plan, ThemeSet};
+use std::collections::HashMap;
 
 /// A scheduled session of the plan, resolved.
 #[derive(Debug, Clone)]
@@ -46,6 +48,33 @@ pub struct Step {
     pub back: Option<(usize, Option<u32>)>,
 }
 
+/// The facts behind the plan's reasons for its unscheduled sessions
+/// (SPEC §5), derived again from the edition and the plan as the planner
+/// derived them; kept only where their English is the plan's reason.
+fn why_unscheduled(
+    model: &Model,
+    resolved: &Resolved,
+    unscheduled: &[Unscheduled],
+    replan: Option<&rally_model::replan::Replan>,
+) -> HashMap<String, Why> {
+    let mut at: Vec<Option<Placement>> = vec![None; model.sessions.len()];
+    for o in &resolved.offers {
+        at[o.session].get_or_insert(o.at);
+    }
+    let mut out = HashMap::new();
+    for u in unscheduled {
+        let Some(s) = model.session(&u.id).filter(|&s| at[s].is_none()) else {
+            continue;
+        };
+        let candidates = unscheduled::candidates(model, model.sessions[s].workshop, replan);
+        let why = unscheduled::why(model, s, &at, &candidates);
+        if why.english(model) == u.reason {
+            out.insert(u.id.clone(), why);
+        }
+    }
+    out
+}
+
 /// `matin` for `Matin`: a name inside a sentence.
 pub fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
@@ -71,6 +100,9 @@ pub struct Programme<'a> {
     pub texts: Texts,
     /// With a published plan (SPEC §9): what changed against it.
     pub changes: Option<rally_check::Changes>,
+    /// The facts behind each unscheduled session's reason, by id, where the
+    /// checker derives the very reason the plan gives.
+    pub why_unscheduled: HashMap<String, Why>,
 }
 
 impl Scheduled {
@@ -144,6 +176,7 @@ impl<'a> Programme<'a> {
         });
         let mut unscheduled = plan.unscheduled.clone();
         unscheduled.sort_by(|a, b| a.id.cmp(&b.id));
+        let why_unscheduled = why_unscheduled(model, &resolved, &unscheduled, replan);
         Programme {
             model,
             report,
@@ -152,7 +185,17 @@ impl<'a> Programme<'a> {
             unscheduled,
             texts: Texts::new(Lang::En),
             changes,
+            why_unscheduled,
         }
+    }
+
+    /// Why an unscheduled session is left out, in the programme's language;
+    /// the plan's own reason as it is when the checker cannot derive it (a
+    /// plan written by another tool, or re-planned without `--from`).
+    pub fn unscheduled_reason(&self, u: &Unscheduled) -> String {
+        self.why_unscheduled
+            .get(&u.id)
+            .map_or(u.reason.clone(), |why| crate::unscheduled::words(self, why))
     }
 
     /// The same programme, told in `lang`.
@@ -210,7 +253,7 @@ impl<'a> Programme<'a> {
         self.model.grid.days[self.model.grid.day_of(s.at.period)]
     }
 
-    /// `mardi 1 mars 2016`.
+    /// `mardi 1er mars 2016`.
     pub fn day_label(&self, day: usize) -> String {
         self.texts.date(self.model.grid.days[day])
     }

@@ -341,7 +341,7 @@ pub fn words(p: &Programme, v: &Violation) -> String {
 }
 
 /// Why the workshop may not be placed there then.
-fn placement(p: &Programme, workshop: usize, venue: usize, problem: &Problem) -> String {
+pub(crate) fn placement(p: &Programme, workshop: usize, venue: usize, problem: &Problem) -> String {
     let t = &p.texts;
     let (w, v) = (&p.model.workshops[workshop], &p.model.venues[venue]);
     match problem {
@@ -419,7 +419,7 @@ fn member_name(m: &Member) -> &str {
 }
 
 /// `w01/1 (« Cuisine collective »)`: the session and its workshop's title.
-fn session(p: &Programme, id: &str) -> String {
+pub(crate) fn session(p: &Programme, id: &str) -> String {
     match p.model.session(id) {
         Some(s) => {
             let title = &p.model.workshops[p.model.sessions[s].workshop].title;
@@ -508,12 +508,89 @@ mod tests {
         p["courses"][1]["sessions"] = serde_json::json!(["w01/1", "w01/2", "w02/1"]);
         let stranger = serde_json::json!({"member": "zz", "sessions": []});
         p["courses"].as_array_mut().unwrap().push(stranger);
+        load(&e, &p)
+    }
+
+    /// The worked example's edition and plan, as read from these JSON values.
+    fn load(
+        e: &serde_json::Value,
+        p: &serde_json::Value,
+    ) -> (rally_model::Model, rally_model::Plan) {
         let dir = tempfile::tempdir().unwrap();
         let (ed, pl) = (dir.path().join("e.json"), dir.path().join("p.json"));
         std::fs::write(&ed, e.to_string()).unwrap();
         std::fs::write(&pl, p.to_string()).unwrap();
         let model = rally_model::load_edition(&ed).unwrap();
         (model, rally_model::load_plan(&pl).unwrap())
+    }
+
+    /// The worked example with afternoons of two hours and 180 minutes of road
+    /// between Limoges and Bellac: w01/2 (150 min) moved to the afternoon of
+    /// Thursday 10 March (H4), and w02/1 to the afternoon of Thursday 3 March
+    /// at Bellac, after ADMR's morning session in Limoges (H7).
+    #[test]
+    fn h4_and_h7_read_in_french_and_the_json_keeps_the_english() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/example/");
+        let read = |f: &str| std::fs::read_to_string(format!("{root}{f}")).unwrap();
+        let mut e: serde_json::Value = serde_json::from_str(&read("edition.json")).unwrap();
+        e["calendar"]["slots"][1]["end"] = "16:00".into();
+        e["travel"][1]["minutes"] = 180.into();
+        let mut p: serde_json::Value = serde_json::from_str(&read("plan.json")).unwrap();
+        let w01 = &mut p["sessions"][1];
+        w01["date"] = "2016-03-10".into();
+        w01["slot"] = "afternoon".into();
+        w01["start"] = "14:00".into();
+        w01["end"] = "16:30".into();
+        p["sessions"][2]["date"] = "2016-03-03".into();
+        p["sessions"][2]["end"] = "16:00".into();
+        let (model, plan) = load(&e, &p);
+        let fr = Programme::new(&model, &plan).in_language(Lang::Fr);
+        let text = findings::check_text(&fr);
+        for expected in [
+            "La session w01/2 (« A morning with a home helper ») ne peut pas avoir lieu le jeudi \
+             10 mars 2016 (après-midi) à Cité des métiers, Limoges : l’atelier dure 150 min, plus \
+             que le créneau après-midi (120 min)",
+            "ADMR Haute-Vienne doit aller de Cité des métiers, Limoges à Maison de l'emploi, \
+             Bellac avec 150 min entre deux sessions, alors que la route prend 180 min, le jeudi 3 \
+             mars 2016",
+        ] {
+            assert!(text.contains(expected), "{expected}\nnot in\n{text}");
+        }
+        let rules: Vec<&str> = fr
+            .report
+            .violations
+            .iter()
+            .map(|v| v.rule.as_str())
+            .collect();
+        assert!(rules.contains(&"H4") && rules.contains(&"H7"), "{rules:?}");
+        // Names, not ids: neither line names a venue, partner or slot by its id.
+        let lines = text
+            .lines()
+            .filter(|l| l.contains("ne peut pas avoir lieu") || l.contains("ADMR Haute-Vienne"));
+        for line in lines {
+            for id in ["cm", "mde", "admr", "afternoon", "2016-03-"] {
+                assert!(!line.contains(id), "{id} in {line}");
+            }
+        }
+        let en = findings::check_text(&Programme::new(&model, &plan));
+        assert!(
+            en.contains("the workshop lasts 150 min, longer than the afternoon slot (120 min)"),
+            "{en}"
+        );
+        let json: serde_json::Value = serde_json::from_str(&fr.report.to_json()).unwrap();
+        let messages: Vec<&str> = json["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["message"].as_str().unwrap())
+            .collect();
+        for english in [
+            "session w01/2: workshop w01 lasts 150 min, longer than the afternoon slot (120 min)",
+            "partner admr goes from cm to mde with 150 min between sessions; the road takes \
+             180 min on 2016-03-03",
+        ] {
+            assert!(messages.contains(&english), "{english} not in {messages:?}");
+        }
     }
 
     #[test]

@@ -29,17 +29,8 @@ pub struct Instance<'m> {
 impl<'m> Instance<'m> {
     /// Compiles the placements, pins and the published plan.
     pub fn new(model: &'m Model, replan: Option<&Replan>) -> Instance<'m> {
-        let frozen_day = |p: &Placement| {
-            replan.is_some_and(|r| {
-                r.is_frozen_date(Some(model.grid.days[model.grid.day_of(p.period)]))
-            })
-        };
         let placements: Vec<Vec<Placement>> = (0..model.workshops.len())
-            .map(|w| {
-                let mut list = model.feasible_placements(w);
-                list.retain(|p| !frozen_day(p));
-                list
-            })
+            .map(|w| rally_check::unscheduled::candidates(model, w, replan))
             .collect();
         let mut pinned = vec![None; model.sessions.len()];
         for pin in &model.pins {

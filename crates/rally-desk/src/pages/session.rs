@@ -43,11 +43,11 @@ pub fn body(
                 .unscheduled
                 .iter()
                 .find(|u| &u.id == id)
-                .map_or("", |u| u.reason.as_str());
+                .map_or(String::new(), |u| p.unscheduled_reason(u));
             let _ = writeln!(
                 out,
                 "<p id=\"where\" class=\"invalid\">Not scheduled: {}</p>",
-                esc(reason)
+                esc(&reason)
             );
         }
     }

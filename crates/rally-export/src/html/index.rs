@@ -107,7 +107,7 @@ fn unscheduled(p: &Programme) -> String {
             "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
             esc(&u.id),
             esc(findings::unscheduled_title(p, &u.id)),
-            esc(&u.reason)
+            esc(&p.unscheduled_reason(u))
         );
     }
     out.push_str("</table>\n");
