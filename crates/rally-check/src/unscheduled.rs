@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Why a workshop's session has no place, or what holds each place it could have.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)] // fields are indices into the edition's lists, named for what they hold
 pub enum Why {
     /// No venue suits the workshop (H3): the first problems met, venue by venue.
     NoVenue {
@@ -46,6 +47,7 @@ pub enum Why {
 
 /// What holds one placement that keeps H1–H4.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)] // as above; `by` is a session
 pub enum Hold {
     /// H5: the venue is taken then, for instance by that session.
     Venue { venue: usize, by: usize },
