@@ -3,7 +3,7 @@
 //! keeps the programme of PLAN as is, gives every group and participant a
 //! course, and writes the plan with the checker's penalty.
 
-use super::job::Job;
+use super::job::{Job, JobArgs};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -17,11 +17,7 @@ pub struct Args {
     #[arg(short, long)]
     output: PathBuf,
     #[command(flatten)]
-    search: super::SearchArgs,
-    #[command(flatten)]
-    replan: super::replan::ReplanArgs,
-    #[command(flatten)]
-    changes: super::replan::ChangesArgs,
+    job: JobArgs,
 }
 
 /// Assigns, writes the plan, and prints the summary on standard error.
@@ -33,27 +29,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .into());
     }
     let inputs = vec![args.edition.as_path(), args.plan.as_path()];
-    let job = Job::start(
-        inputs,
-        &args.output,
-        &args.search,
-        &args.replan,
-        &args.changes,
-    )?;
+    let job = Job::start(inputs, &args.output, &args.job)?;
     let (model, replan) = (&job.model, job.replan.as_ref());
     let plan = crate::io::plan(&args.plan)?;
     crate::io::same_edition(model, &plan, &args.plan)?;
-    let progress = args.search.progress("assign")?;
+    let progress = args.job.search.progress("assign")?;
     let show = |best: i64| progress.report(best);
     let options = rally_assign::Options {
         previous: replan,
-        ..args.search.options(&show)?
+        ..args.job.search.options(&show)?
     };
     let outcome = crate::signals::searching(|| rally_assign::assign(model, &plan, &options));
     progress.finish();
     job.write(&outcome.plan)?;
-    if !args.search.quiet {
-        let lang = args.search.lang.get();
+    if !args.job.search.quiet {
+        let lang = args.job.search.lang.get();
         let p = super::summary::programme(model, &outcome.plan, replan, lang);
         if !outcome.programme_valid {
             let plan = args.plan.display().to_string();
@@ -63,7 +53,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             eprintln!("{warning}");
         }
         eprint!("{}", super::summary::assigned(&p, &outcome));
-        eprint!("{}", args.search.budget_line(&p.texts, &options.budget));
+        eprint!("{}", args.job.search.budget_line(&p.texts, &options.budget));
     }
     job.report_changes(&outcome.plan)?;
     Ok(ExitCode::SUCCESS)

@@ -9,12 +9,22 @@ use rally_model::replan::Replan;
 use rally_model::{Model, Plan};
 use std::path::Path;
 
+/// The options of a search command besides its files.
+#[derive(clap::Args)]
+pub struct JobArgs {
+    #[command(flatten)]
+    pub search: SearchArgs,
+    #[command(flatten)]
+    pub replan: ReplanArgs,
+    #[command(flatten)]
+    pub changes: ChangesArgs,
+}
+
 /// One run of a search command, between its arguments and its search.
 pub struct Job<'a> {
     inputs: Vec<&'a Path>,
     output: &'a Path,
-    changes: &'a ChangesArgs,
-    search: &'a SearchArgs,
+    args: &'a JobArgs,
     /// The edition, through the one door in.
     pub model: Model,
     /// With `--from`: the published plan, its frozen date and attendance.
@@ -27,21 +37,18 @@ impl<'a> Job<'a> {
     pub fn start(
         mut inputs: Vec<&'a Path>,
         output: &'a Path,
-        search: &'a SearchArgs,
-        replan: &'a ReplanArgs,
-        changes: &'a ChangesArgs,
+        args: &'a JobArgs,
     ) -> anyhow::Result<Job<'a>> {
-        search.time_limit()?;
-        inputs.extend(replan.inputs());
+        args.search.time_limit()?;
+        inputs.extend(args.replan.inputs());
         crate::io::check_output(output, &inputs)?;
-        changes.check(output, &inputs)?;
+        args.changes.check(output, &inputs)?;
         let model = crate::io::edition(inputs[0])?;
-        let replan = replan.load(&model)?;
+        let replan = args.replan.load(&model)?;
         Ok(Job {
             inputs,
             output,
-            changes,
-            search,
+            args,
             model,
             replan,
         })
@@ -58,9 +65,9 @@ impl<'a> Job<'a> {
             &self.model,
             plan,
             self.replan.as_ref(),
-            self.changes.changes.as_deref(),
-            self.search.quiet,
-            self.search.lang.get(),
+            self.args.changes.changes.as_deref(),
+            self.args.search.quiet,
+            self.args.search.lang.get(),
             &self.inputs,
         )
     }

@@ -2,7 +2,7 @@
 //! [--from OLD_PLAN [--frozen-until DATE] [--attended FILE] [--changes FILE]]`:
 //! plans the programme (no courses) and writes it with the checker's penalty.
 
-use super::job::Job;
+use super::job::{Job, JobArgs};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,37 +14,27 @@ pub struct Args {
     #[arg(short, long)]
     output: PathBuf,
     #[command(flatten)]
-    replan: super::replan::ReplanArgs,
-    #[command(flatten)]
-    changes: super::replan::ChangesArgs,
-    #[command(flatten)]
-    search: super::SearchArgs,
+    job: JobArgs,
 }
 
 /// Plans, writes the plan, and prints the summary on standard error.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let inputs = vec![args.edition.as_path()];
-    let job = Job::start(
-        inputs,
-        &args.output,
-        &args.search,
-        &args.replan,
-        &args.changes,
-    )?;
+    let job = Job::start(inputs, &args.output, &args.job)?;
     let (model, replan) = (&job.model, job.replan.as_ref());
-    let progress = args.search.progress("plan")?;
+    let progress = args.job.search.progress("plan")?;
     let show = |best: i64| progress.report(best);
     let opts = rally_plan::Options {
         previous: replan,
-        ..args.search.options(&show)?
+        ..args.job.search.options(&show)?
     };
     let outcome = crate::signals::searching(|| rally_plan::plan(model, &opts));
     progress.finish();
     job.write(&outcome.plan)?;
-    if !args.search.quiet {
-        let p = super::summary::programme(model, &outcome.plan, replan, args.search.lang.get());
+    if !args.job.search.quiet {
+        let p = super::summary::programme(model, &outcome.plan, replan, args.job.search.lang.get());
         eprint!("{}", super::summary::plan(&p, &outcome));
-        eprint!("{}", args.search.budget_line(&p.texts, &opts.budget));
+        eprint!("{}", args.job.search.budget_line(&p.texts, &opts.budget));
     }
     job.report_changes(&outcome.plan)?;
     Ok(ExitCode::SUCCESS)

@@ -2,7 +2,7 @@
 //! [--from OLD_PLAN [--frozen-until DATE] [--attended FILE] [--changes FILE]]`:
 //! calls [`rally_solve::solve`] and writes the plan with the checker's penalty.
 
-use super::job::Job;
+use super::job::{Job, JobArgs};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,38 +14,28 @@ pub struct Args {
     #[arg(short, long)]
     output: PathBuf,
     #[command(flatten)]
-    search: super::SearchArgs,
-    #[command(flatten)]
-    replan: super::replan::ReplanArgs,
-    #[command(flatten)]
-    changes: super::replan::ChangesArgs,
+    job: JobArgs,
 }
 
 /// Solves, writes the plan, and prints the summary on standard error.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let inputs = vec![args.edition.as_path()];
-    let job = Job::start(
-        inputs,
-        &args.output,
-        &args.search,
-        &args.replan,
-        &args.changes,
-    )?;
+    let job = Job::start(inputs, &args.output, &args.job)?;
     let (model, replan) = (&job.model, job.replan.as_ref());
-    let progress = args.search.progress("solve")?;
+    let progress = args.job.search.progress("solve")?;
     let show = |best: i64| progress.report(best);
     let options = rally_solve::Options {
         previous: replan,
-        ..args.search.options(&show)?
+        ..args.job.search.options(&show)?
     };
     let outcome = crate::signals::searching(|| rally_solve::solve(model, &options));
     progress.finish();
     job.write(&outcome.assigned.plan)?;
-    if !args.search.quiet {
-        let lang = args.search.lang.get();
+    if !args.job.search.quiet {
+        let lang = args.job.search.lang.get();
         let p = super::summary::programme(model, &outcome.assigned.plan, replan, lang);
         eprint!("{}", super::summary::solved(&p, &outcome));
-        eprint!("{}", args.search.budget_line(&p.texts, &options.budget));
+        eprint!("{}", args.job.search.budget_line(&p.texts, &options.budget));
     }
     job.report_changes(&outcome.assigned.plan)?;
     Ok(ExitCode::SUCCESS)
