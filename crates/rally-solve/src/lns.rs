@@ -220,21 +220,51 @@ impl Search<'_, '_, '_> {
         freed.dedup();
         freed.shuffle(&mut self.rng);
         freed.truncate(RUIN);
+        // Only the freed members' courses and the seats they take change:
+        // the try is judged by their terms and those seats' underfill, on
+        // the courses themselves, put back when it is not kept.
+        let before: Vec<Vec<usize>> = freed.iter().map(|&m| self.courses[m].clone()).collect();
         let mut draft = Draft {
-            courses: self.courses.clone(),
-            load: self.load.clone(),
+            courses: std::mem::take(&mut self.courses),
+            load: std::mem::take(&mut self.load),
         };
         let ctx = Ctx {
             board: &self.board,
             part: &self.part,
         };
         recreate(&ctx, &mut draft, &freed, &[], &mut self.rng);
-        let total = score::total(self.prog, &self.board, &draft.courses);
-        if total <= self.total {
-            self.courses = draft.courses;
-            self.load = draft.load;
+        let mut change = 0i64;
+        // Each seat's load before the try: now, less what the freed members
+        // take, plus what they took.
+        let mut was: Vec<(usize, i64)> = Vec::new();
+        for (&m, old) in freed.iter().zip(&before) {
+            let new = &draft.courses[m];
+            change +=
+                score::member_terms(&self.board, m, new) - score::member_terms(&self.board, m, old);
+            let h = i64::from(self.board.model.members[m].headcount);
+            was.extend(new.iter().map(|&o| (o, -h)));
+            was.extend(old.iter().map(|&o| (o, h)));
+        }
+        was.sort_unstable();
+        for group in was.chunk_by(|a, b| a.0 == b.0) {
+            let o = group[0].0;
+            let now = draft.load[o];
+            let then = i64::from(now) + group.iter().map(|g| g.1).sum::<i64>();
+            let then = u32::try_from(then).expect("a load");
+            change +=
+                score::underfill(&self.board, o, now) - score::underfill(&self.board, o, then);
+        }
+        let total = self.total + change;
+        if total > self.total {
+            for (&m, old) in freed.iter().zip(before) {
+                take(&ctx, &mut draft, m);
+                put(&ctx, &mut draft, m, old);
+            }
+        } else {
             self.total = total;
         }
+        self.courses = draft.courses;
+        self.load = draft.load;
     }
 
     /// `session`: one placed session goes elsewhere.

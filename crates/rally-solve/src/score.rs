@@ -6,7 +6,7 @@
 
 use rally_assign::board::Board;
 use rally_check::penalty::{self, Penalty};
-use rally_model::{Model, Term};
+use rally_model::Model;
 use rally_plan::programme::Programme;
 use std::collections::BTreeMap;
 
@@ -21,29 +21,41 @@ pub fn total(prog: &Programme, board: &Board, courses: &[Vec<usize>]) -> i64 {
 /// board offers per member: the checker's own rules, applied on indices.
 pub fn course_terms(board: &Board, courses: &[Vec<usize>]) -> i64 {
     let model = board.model;
-    let mut attending = vec![0i64; board.offers.len()];
-    let mut p = Penalty::default();
+    let mut attending = vec![0u32; board.offers.len()];
+    let mut total = 0i64;
     for (m, course) in courses.iter().enumerate() {
-        let member = &model.members[m];
-        let themes = model.validated(course.iter().map(|&o| board.offers[o].workshop));
-        let mut days: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
         for &o in course {
-            let offer = &board.offers[o];
-            attending[o] += i64::from(member.headcount);
-            days.entry(model.grid.day_of(offer.at.period))
-                .or_default()
-                .push((offer.start as usize, offer.at.venue));
+            attending[o] += model.members[m].headcount;
         }
-        let attends = |wk: usize| course.iter().any(|&o| board.offers[o].workshop == wk);
-        penalty::member_terms(model, m, themes, attends, days.into_values(), &mut p);
+        total = total.saturating_add(member_terms(board, m, course));
     }
-    for (o, offer) in board.offers.iter().enumerate() {
-        p.add(
-            Term::Underfill,
-            penalty::underfill(model, offer.workshop, attending[o]),
-        );
+    attending
+        .iter()
+        .enumerate()
+        .fold(total, |t, (o, &n)| t.saturating_add(underfill(board, o, n)))
+}
+
+/// One member's course terms, weighted: all but `underfill`, which
+/// belongs to the sessions ([`underfill`]).
+pub fn member_terms(board: &Board, m: usize, course: &[usize]) -> i64 {
+    let model = board.model;
+    let themes = model.validated(course.iter().map(|&o| board.offers[o].workshop));
+    let mut days: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    for &o in course {
+        let offer = &board.offers[o];
+        days.entry(model.grid.day_of(offer.at.period))
+            .or_default()
+            .push((offer.start as usize, offer.at.venue));
     }
+    let attends = |wk: usize| course.iter().any(|&o| board.offers[o].workshop == wk);
+    let mut p = Penalty::default();
+    penalty::member_terms(model, m, themes, attends, days.into_values(), &mut p);
     p.with_total().total
+}
+
+/// The weighted `underfill` of board offer `o` with `attending` people.
+pub fn underfill(board: &Board, o: usize, attending: u32) -> i64 {
+    penalty::underfill(board.model, board.offers[o].workshop, i64::from(attending))
 }
 
 /// The certified headcount of courses given as board offers per member.
