@@ -12,7 +12,9 @@
 //!   of the same half-day (travel) or anywhere, chosen by the programme
 //!   terms, its attendees' travel and who it would let in;
 //! - **day**: the sessions of a territory's day are re-placed one by one;
-//! - **workshop**: the sessions of a workshop are re-placed.
+//! - **workshop**: the sessions of a workshop are re-placed;
+//! - **sweep**: the next members in order take their best course at the
+//!   others' seats when it costs less (travel and days included).
 //!
 //! After a programme move only the members of the territories it touches
 //! see a new board (their reach and usable sessions are recomputed); the
@@ -47,6 +49,8 @@ const NOISE: i64 = 40;
 const LOST: i64 = 400;
 /// What a placement saves per head for an uncertified member who may attend it.
 const DRAW: i64 = 60;
+/// Members a `sweep` try re-routes.
+const SWEEP: usize = 64;
 /// Tries without a lower total after which the search ends.
 const STALL: u64 = 5000;
 
@@ -77,16 +81,18 @@ pub fn run<'m>(
         load,
         total,
         rng: ChaCha8Rng::seed_from_u64(seed ^ 0x6c6e_735f_7261_6c79),
+        cursor: 0,
     };
     let mut stall = 0;
     while stall < STALL && !budget.exhausted() {
         budget.spend(1);
         let before = s.total;
-        match s.rng.random_range(0..10) {
+        match s.rng.random_range(0..11) {
             0..=4 => s.seats(),
             5..=7 => s.session(),
             8 => s.day(),
-            _ => s.workshop(),
+            9 => s.workshop(),
+            _ => s.sweep(),
         }
         if s.total < before {
             stall = 0;
@@ -159,6 +165,8 @@ struct Search<'a, 'p, 'm> {
     load: Vec<u32>,
     total: i64,
     rng: ChaCha8Rng,
+    /// The member the next `sweep` starts at.
+    cursor: usize,
 }
 
 /// Courses and seats being rebuilt, before the try is judged.
@@ -220,10 +228,37 @@ impl Search<'_, '_, '_> {
         freed.dedup();
         freed.shuffle(&mut self.rng);
         freed.truncate(RUIN);
-        // Only the freed members' courses and the seats they take change:
-        // the try is judged by their terms and those seats' underfill, on
-        // the courses themselves, put back when it is not kept.
-        let before: Vec<Vec<usize>> = freed.iter().map(|&m| self.courses[m].clone()).collect();
+        self.rebuild_courses(&freed, |ctx, draft, rng| {
+            recreate(ctx, draft, &freed, &[], rng)
+        });
+    }
+
+    /// `sweep`: the next [`SWEEP`] members, in order (from where the last
+    /// sweep stopped), each take their best course by its true cost at the
+    /// others' seats when it costs less: fewer days and minutes on the road
+    /// at the same certificate, or a partial course that validates more.
+    fn sweep(&mut self) {
+        let n = self.courses.len();
+        let members: Vec<usize> = (0..SWEEP.min(n)).map(|i| (self.cursor + i) % n).collect();
+        self.cursor = (self.cursor + SWEEP) % n.max(1);
+        self.rebuild_courses(&members, |ctx, draft, _| {
+            for &m in &members {
+                reoptimise(ctx, draft, m);
+            }
+        });
+    }
+
+    /// Lets `rebuild` change the courses of `members` (and no one else's),
+    /// then keeps the result when the total does not rise. Only their course
+    /// terms and the underfill of the seats they left or took are counted,
+    /// on the courses themselves (put back when not kept): no copy of every
+    /// course, no full score.
+    fn rebuild_courses(
+        &mut self,
+        members: &[usize],
+        rebuild: impl FnOnce(&Ctx, &mut Draft, &mut ChaCha8Rng),
+    ) {
+        let before: Vec<Vec<usize>> = members.iter().map(|&m| self.courses[m].clone()).collect();
         let mut draft = Draft {
             courses: std::mem::take(&mut self.courses),
             load: std::mem::take(&mut self.load),
@@ -232,13 +267,16 @@ impl Search<'_, '_, '_> {
             board: &self.board,
             part: &self.part,
         };
-        recreate(&ctx, &mut draft, &freed, &[], &mut self.rng);
+        rebuild(&ctx, &mut draft, &mut self.rng);
         let mut change = 0i64;
-        // Each seat's load before the try: now, less what the freed members
-        // take, plus what they took.
+        // Each seat's load before the try: now, less what the members take,
+        // plus what they took.
         let mut was: Vec<(usize, i64)> = Vec::new();
-        for (&m, old) in freed.iter().zip(&before) {
+        for (&m, old) in members.iter().zip(&before) {
             let new = &draft.courses[m];
+            if new == old {
+                continue;
+            }
             change +=
                 score::member_terms(&self.board, m, new) - score::member_terms(&self.board, m, old);
             let h = i64::from(self.board.model.members[m].headcount);
@@ -254,14 +292,13 @@ impl Search<'_, '_, '_> {
             change +=
                 score::underfill(&self.board, o, now) - score::underfill(&self.board, o, then);
         }
-        let total = self.total + change;
-        if total > self.total {
-            for (&m, old) in freed.iter().zip(before) {
+        if change > 0 {
+            for (&m, old) in members.iter().zip(before) {
                 take(&ctx, &mut draft, m);
                 put(&ctx, &mut draft, m, old);
             }
         } else {
-            self.total = total;
+            self.total += change;
         }
         self.courses = draft.courses;
         self.load = draft.load;
