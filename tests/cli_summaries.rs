@@ -198,8 +198,10 @@ fn what_a_replan_changed_is_told_in_french() {
         "{err}"
     );
     assert!(err.contains("partenaires à appeler (2) :"), "{err}");
-    let moved = "w01/2 « A morning with a home helper » : jeudi 10 mars 2016, matin, cm → \
-                 mardi 8 mars 2016, matin, cm [1 membre(s) à prévenir : u0001]";
+    // Venues by name; u0001 has no name, so its id.
+    let moved = "w01/2 « A morning with a home helper » : jeudi 10 mars 2016, matin, Cité des \
+                 métiers, Limoges → mardi 8 mars 2016, matin, Cité des métiers, Limoges \
+                 [1 membre(s) à prévenir : u0001]";
     assert!(err.contains(moved), "{err}");
 }
 

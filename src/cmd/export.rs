@@ -46,6 +46,7 @@ pub struct Args {
 /// Reads the inputs, builds every output in memory, then writes them; bad
 /// input writes nothing.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let texts = rally_export::Texts::new(args.lang.get());
     let needs_plan =
         args.html.is_some() || args.ics.is_some() || args.csv.is_some() || args.print.is_some();
     if !needs_plan && args.sheets.is_none() && args.workbook.is_none() {
@@ -90,14 +91,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let programme =
             Programme::new_from(&model, &plan, replan.as_ref()).in_language(args.lang.get());
         if !programme.report.valid {
-            eprintln!(
-                "rally export: the plan breaks {} hard rule(s); the pages say which (rally \
-                    check tells more)",
-                programme.report.violations.len()
-            );
+            let n = programme.report.violations.len();
+            eprintln!("{}", texts.with("export-invalid", &[("n", n.into())]));
         }
         if let Some(dir) = args.html {
-            outputs.push((dir, rally_export::html::site(&programme), "page(s)"));
+            outputs.push((dir, rally_export::html::site(&programme), "pages"));
         }
         if let Some(dir) = args.ics {
             let files = match (&replan, &programme.changes) {
@@ -107,18 +105,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
                 _ => rally_export::ics::calendars(&programme),
             };
-            outputs.push((dir, files, "calendar(s)"));
+            outputs.push((dir, files, "calendars"));
         }
         if let Some(dir) = args.csv {
-            outputs.push((dir, rally_export::tables::tables(&programme), "sheet(s)"));
+            outputs.push((dir, rally_export::tables::tables(&programme), "sheets"));
         }
         if let Some(dir) = args.print {
             let files = rally_export::print::printables(&programme);
-            outputs.push((dir, files, "printable page(s)"));
+            outputs.push((dir, files, "printables"));
         }
     }
     if let Some(dir) = args.sheets {
-        outputs.push((dir, rally_export::sheets::write(&model.edition), "sheet(s)"));
+        outputs.push((dir, rally_export::sheets::write(&model.edition), "sheets"));
     }
     for (i, (dir, ..)) in outputs.iter().enumerate() {
         if outputs[..i].iter().any(|(other, ..)| other == dir) {
@@ -131,7 +129,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let workbook = match &args.workbook {
         Some(path) => {
-            let texts = rally_export::Texts::new(args.lang.get());
             let bytes = rally_export::sheets::workbook(&model.edition, &texts)?;
             Some((path, bytes))
         }
@@ -145,11 +142,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     for (dir, files, what) in &outputs {
         crate::io::write_folder(dir, files, &inputs, args.force)?;
-        eprintln!("rally export: {} {what} in {}", files.len(), dir.display());
+        let args = [
+            ("n", files.len().into()),
+            ("what", (*what).into()),
+            ("dir", dir.display().to_string().into()),
+        ];
+        eprintln!("{}", texts.with("export-wrote", &args));
     }
     if let Some((path, bytes)) = workbook {
         crate::io::write(path, &bytes, &inputs)?;
-        eprintln!("rally export: workbook {}", path.display());
+        let path = path.display().to_string();
+        eprintln!(
+            "{}",
+            texts.with("export-workbook", &[("path", path.into())])
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

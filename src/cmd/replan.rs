@@ -122,7 +122,7 @@ pub fn report(
     if !quiet {
         eprint!(
             "{}",
-            rally_export::changes::to_text(&changes, &rally_export::Texts::new(lang))
+            rally_export::changes::to_text(&changes, model, &rally_export::Texts::new(lang))
         );
     }
     Ok(())

@@ -496,3 +496,11 @@ changes-removed-from-edition = removed from the edition
 changes-added = added { $sessions }
 changes-removed = removed { $sessions }
 changes-gone = (no longer in the edition)
+export-invalid = rally export: the plan breaks { $n } hard rule(s); the pages say which (rally check tells more)
+export-wrote = rally export: { $n } { $what ->
+    [pages] page(s)
+    [calendars] calendar(s)
+    [sheets] sheet(s)
+   *[printables] printable page(s)
+} in { $dir }
+export-workbook = rally export: workbook { $path }

@@ -508,3 +508,11 @@ changes-removed-from-edition = retirée de l’édition
 changes-added = ajout de { $sessions }
 changes-removed = retrait de { $sessions }
 changes-gone = (plus dans l’édition)
+export-invalid = rally export : le plan enfreint { $n } règle(s) impérative(s) ; les pages disent lesquelles (rally check en dit plus)
+export-wrote = rally export : { $n } { $what ->
+    [pages] page(s)
+    [calendars] calendrier(s)
+    [sheets] feuille(s)
+   *[printables] page(s) à imprimer
+} dans { $dir }
+export-workbook = rally export : classeur { $path }

@@ -7,6 +7,7 @@ use crate::i18n::Texts;
 use rally_check::changes::{Changes, Moved};
 use rally_model::calendar::parse_date;
 use rally_model::replan::Standing;
+use rally_model::Model;
 use std::fmt::Write;
 
 /// The changes as pretty JSON (the [`Changes`] fields), with a final newline.
@@ -93,8 +94,9 @@ fn workshop_of(session: &str) -> String {
         .to_string()
 }
 
-/// Where a session stands, in words: `mardi 8 mars 2016, matin, limoges-cm`.
-fn standing(t: &Texts, at: &Standing) -> String {
+/// Where a session stands, in words: `mardi 8 mars 2016, matin, Cité des
+/// métiers, Limoges` (a venue the edition no longer has by its id).
+fn standing(t: &Texts, model: &Model, at: &Standing) -> String {
     match at {
         Standing::Placed { date, slot, venue } => {
             let day = parse_date(date).map_or(date.clone(), |d| t.date(d));
@@ -104,7 +106,7 @@ fn standing(t: &Texts, at: &Standing) -> String {
                 &[
                     ("day", day.into()),
                     ("slot", slot.into()),
-                    ("venue", venue.as_str().into()),
+                    ("venue", venue_name(model, venue).into()),
                 ],
             )
         }
@@ -112,7 +114,25 @@ fn standing(t: &Texts, at: &Standing) -> String {
     }
 }
 
-fn moved_line(t: &Texts, m: &Moved) -> String {
+/// A venue's name, its id when it has none or the edition lacks it.
+fn venue_name<'a>(model: &'a Model, id: &'a str) -> &'a str {
+    model
+        .venue(id)
+        .map(|v| model.venues[v].name.as_str())
+        .filter(|n| !n.is_empty())
+        .unwrap_or(id)
+}
+
+/// A member's name, its id when it has none or the edition lacks it.
+fn member_name<'a>(model: &'a Model, id: &'a str) -> &'a str {
+    model
+        .member(id)
+        .map(|m| model.members[m].name.as_str())
+        .filter(|n| !n.is_empty())
+        .unwrap_or(id)
+}
+
+fn moved_line(t: &Texts, model: &Model, m: &Moved) -> String {
     let session = if m.title.is_empty() {
         m.session.clone()
     } else {
@@ -122,20 +142,21 @@ fn moved_line(t: &Texts, m: &Moved) -> String {
     let new = if m.dropped {
         t.get("changes-removed-from-edition")
     } else {
-        standing(t, &m.new)
+        standing(t, model, &m.new)
     };
     let line = t.with(
         "changes-moved",
         &[
             ("session", session.into()),
-            ("old", standing(t, &m.old).into()),
+            ("old", standing(t, model, &m.old).into()),
             ("new", new.into()),
         ],
     );
     match m.members.len() {
         0 => line,
         n => {
-            let members = m.members.join(", ");
+            let names: Vec<&str> = m.members.iter().map(|id| member_name(model, id)).collect();
+            let members = names.join(", ");
             let tell = t.with(
                 "changes-tell",
                 &[("n", n.into()), ("members", members.into())],
@@ -145,10 +166,10 @@ fn moved_line(t: &Texts, m: &Moved) -> String {
     }
 }
 
-/// A readable summary in the language of `t`: totals, then partners to
-/// call with their moved sessions, then members to call with what was
-/// added and removed.
-pub fn to_text(changes: &Changes, t: &Texts) -> String {
+/// A readable summary in the language of `t`, with the names of `model` (the
+/// edition re-planned): totals, then partners to call with their moved
+/// sessions, then members to call with what was added and removed.
+pub fn to_text(changes: &Changes, model: &Model, t: &Texts) -> String {
     let mut s = String::new();
     let args = [
         ("moved", changes.moved.len().into()),
@@ -179,13 +200,13 @@ pub fn to_text(changes: &Changes, t: &Texts) -> String {
             let _ = writeln!(s, "  {} {}", p.partner, p.name);
             for id in &p.sessions {
                 if let Some(m) = changes.moved.iter().find(|m| &m.session == id) {
-                    let _ = writeln!(s, "    {}", moved_line(t, m));
+                    let _ = writeln!(s, "    {}", moved_line(t, model, m));
                 }
             }
         }
     }
     for m in changes.moved.iter().filter(|m| m.partners.is_empty()) {
-        let _ = writeln!(s, "  {}", moved_line(t, m));
+        let _ = writeln!(s, "  {}", moved_line(t, model, m));
     }
     if !changes.rerouted.is_empty() {
         let n = changes.rerouted.len();
