@@ -67,7 +67,9 @@ fn file_name(id: &str) -> String {
 
 fn page(p: &Programme, class: &str, title: &str, body: &str) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body class=\"{class}\">\n<main>\n{body}</main>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>\
+            {}</title>\n<style>{STYLE}</style>\n</head>\n<body class=\"{class}\">\n<main>\n\
+            {body}</main>\n</body>\n</html>\n",
         p.texts.lang.code(),
         esc(title)
     )
@@ -82,7 +84,8 @@ fn session_meta(p: &Programme, s: &Scheduled) -> String {
         .map(|&o| p.model.partners[o].name.as_str())
         .collect();
     format!(
-        "<div class=\"meta\"><div><strong>{}</strong> — {}</div><div>{} · {}</div><div>{}</div></div>\n",
+        "<div class=\"meta\"><div><strong>{}</strong> — {}</div><div>{} · {}</div><div>{}</div>\
+            </div>\n",
         esc(&t.date(p.date(s))),
         p.times(s),
         esc(p.venue(s.at.venue).1),
@@ -102,7 +105,8 @@ fn sign_in(p: &Programme, s: &Scheduled) -> String {
     );
     let _ = writeln!(
         body,
-        "<p>{}</p>\n<table class=\"sign-in\">\n<caption class=\"muted\">{}</caption>\n<tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr>",
+        "<p>{}</p>\n<table class=\"sign-in\">\n<caption class=\"muted\">{}</caption>\n<tr><th \
+            scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr>",
         esc(&t.with("print-expected", &[("n", p.taken(s).into())])),
         esc(&t.get("print-sign-in")),
         esc(&t.get("col-name")),
@@ -114,7 +118,9 @@ fn sign_in(p: &Programme, s: &Scheduled) -> String {
         if member.is_group {
             let _ = writeln!(
                 body,
-                "<tr class=\"class\" data-member=\"{}\"><th scope=\"row\">{}</th><td>{}</td><td class=\"sign\"></td></tr>\n<tr class=\"class\"><td colspan=\"2\">{}</td><td class=\"sign\"></td></tr>",
+                "<tr class=\"class\" data-member=\"{}\"><th scope=\"row\">{}</th><td>{}</td><td \
+                    class=\"sign\"></td></tr>\n<tr class=\"class\"><td colspan=\"2\">{}</td><td \
+                    class=\"sign\"></td></tr>",
                 esc(&member.id),
                 esc(&member.name),
                 esc(&t.with("print-class", &[("n", member.headcount.into())])),
@@ -123,7 +129,8 @@ fn sign_in(p: &Programme, s: &Scheduled) -> String {
         } else {
             let _ = writeln!(
                 body,
-                "<tr data-member=\"{}\"><th scope=\"row\">{}</th><td>{}</td><td class=\"sign\"></td></tr>",
+                "<tr data-member=\"{}\"><th scope=\"row\">{}</th><td>{}</td><td class=\"sign\">\
+                    </td></tr>",
                 esc(&member.id),
                 esc(&member.name),
                 esc(&p.member_kind(m)),
@@ -152,7 +159,8 @@ fn certificate(p: &Programme, m: usize) -> String {
         _ => (String::new(), String::new()),
     };
     let mut body = format!(
-        "<div class=\"certificate\">\n<h1>{}</h1>\n<p>{}</p>\n<p class=\"name\">{}</p>\n<p>{}</p>\n",
+        "<div class=\"certificate\">\n<h1>{}</h1>\n<p>{}</p>\n<p class=\"name\">{}</p>\n<p>\
+            {}</p>\n",
         esc(&t.get("print-certificate")),
         esc(&t.get("print-certifies")),
         esc(&member.name),

@@ -277,7 +277,8 @@ mod tests {
         };
         assert_eq!(
             availability(&p, Some(&a)),
-            "seulement mardi, jeudi créneaux matin ; sauf du lundi 14 mars 2016 au vendredi 18 mars 2016"
+            "seulement mardi, jeudi créneaux matin ; sauf du lundi 14 mars 2016 au vendredi 18 \
+                mars 2016"
         );
         assert_eq!(availability(&p, None), "toujours disponibles");
     }

@@ -77,7 +77,8 @@ fn left_out(p: &Programme, f: &Findings) -> String {
         let (reason, fix) = findings::left_out_reason(p, why);
         let _ = writeln!(
             out,
-            "<li data-member=\"{}\"><a href=\"{}\">{}</a>, {}<br><span class=\"fix\">{}</span></li>",
+            "<li data-member=\"{}\"><a href=\"{}\">{}</a>, {}<br><span class=\"fix\">{}</span>\
+                </li>",
             esc(&member.id),
             href(0, &member_path(&member.id)),
             esc(&member.name),
@@ -185,7 +186,8 @@ fn penalty(p: &Programme) -> String {
     }
     let _ = writeln!(
         out,
-        "<tr><th scope=\"row\">{}</th><td class=\"num\" data-term=\"total\"><strong>{}</strong></td></tr>\n</table>",
+        "<tr><th scope=\"row\">{}</th><td class=\"num\" data-term=\"total\"><strong>{}</strong>\
+            </td></tr>\n</table>",
         esc(&t.get("term-total")),
         r.penalty.total
     );
@@ -251,14 +253,19 @@ fn members(p: &Programme) -> String {
         let missing = member.themes & !p.validated(m);
         let _ = writeln!(
             out,
-            "<tr><th scope=\"row\"><a href=\"{}\">{}</a></th><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><th scope=\"row\"><a href=\"{}\">{}</a></th><td>{}</td><td>{}</td><td \
+                class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
             href(0, &member_path(&member.id)),
             esc(&member.name),
             esc(&member.id),
             esc(&p.member_kind(m)),
             p.course(m).len(),
             esc(&status(p, m)),
-            if p.has_courses() { badges(p, missing) } else { String::new() },
+            if p.has_courses() {
+                badges(p, missing)
+            } else {
+                String::new()
+            },
         );
     }
     out.push_str("</table>\n");
@@ -276,7 +283,8 @@ fn partners(p: &Programme) -> String {
     for (o, partner) in p.model.partners.iter().enumerate() {
         let _ = writeln!(
             out,
-            "<tr><th scope=\"row\"><a href=\"{}\">{}</a></th><td>{}</td><td class=\"num\">{}</td></tr>",
+            "<tr><th scope=\"row\"><a href=\"{}\">{}</a></th><td>{}</td><td class=\"num\">{}</td>\
+                </tr>",
             href(0, &partner_path(&partner.id)),
             esc(&partner.name),
             esc(&p.partner_kind(o)),

@@ -100,7 +100,10 @@ mod tests {
         assert!(index.contains("class=\"valid\""));
         assert!(index.contains(">807<"));
         let t = page(&files, "territories/87.html");
-        assert!(t.contains("data-date=\"2016-03-08\" data-slot=\"afternoon\"><div class=\"session\" data-session=\"w02/1\""));
+        assert!(t.contains(
+            "data-date=\"2016-03-08\" data-slot=\"afternoon\"><div \
+            class=\"session\" data-session=\"w02/1\""
+        ));
         assert!(t.contains("11 / 12"));
         assert!(t.contains("Maison de l&#39;emploi, Bellac"));
         let g = page(&files, "members/g01.html");

@@ -104,7 +104,10 @@ pub fn style(n: usize) -> String {
 pub fn layout(p: &Programme, depth: usize, title: &str, body: &str) -> String {
     let css = style(p.model.themes.len());
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} — {}</title>\n<style>{css}</style>\n</head>\n<body>\n<nav><a href=\"{}\">{}</a> <span class=\"muted\">{}</span></nav>\n<main>\n<h1>{}</h1>\n{body}</main>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} — \
+            {}</title>\n<style>{css}</style>\n</head>\n<body>\n<nav><a href=\"{}\">{}</a> <span \
+            class=\"muted\">{}</span></nav>\n<main>\n<h1>{}</h1>\n{body}</main>\n</body>\n\
+            </html>\n",
         p.texts.lang.code(),
         esc(title),
         esc(&p.edition_name()),

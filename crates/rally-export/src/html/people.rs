@@ -36,9 +36,18 @@ pub fn member_page(p: &Programme, m: usize) -> String {
         let list = |ids: &[String]| esc(&ids.join(", "));
         let _ = writeln!(
             body,
-            "<p class=\"changed\"><strong>Course changed</strong> since the published plan: added {}; removed {}.</p>",
-            if r.added.is_empty() { "none".to_string() } else { list(&r.added) },
-            if r.removed.is_empty() { "none".to_string() } else { list(&r.removed) },
+            "<p class=\"changed\"><strong>Course changed</strong> since the published plan: \
+                added {}; removed {}.</p>",
+            if r.added.is_empty() {
+                "none".to_string()
+            } else {
+                list(&r.added)
+            },
+            if r.removed.is_empty() {
+                "none".to_string()
+            } else {
+                list(&r.removed)
+            },
         );
     }
     let _ = writeln!(body, "<h2>{}</h2>", esc(&t.get("course-title")));
@@ -169,7 +178,8 @@ fn course_row(p: &Programme, step: &Step) -> String {
         None => ("", esc(&p.day_label(p.model.grid.day_of(s.at.period)))),
     };
     format!(
-        "<tr{class} data-session=\"{}\"><td>{day}</td><td>{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"travel\">{travel}</td></tr>\n",
+        "<tr{class} data-session=\"{}\"><td>{day}</td><td>{}</td><th scope=\"row\">{}</th><td>\
+            {}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"travel\">{travel}</td></tr>\n",
         esc(p.session_id(s)),
         p.times(s),
         esc(p.title(s)),
@@ -255,7 +265,8 @@ pub fn partner_page(p: &Programme, o: usize) -> String {
                 .collect();
             let _ = write!(
                 body,
-                "<tr data-session=\"{}\"><td>{}</td><td>{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
+                "<tr data-session=\"{}\"><td>{}</td><td>{}</td><th scope=\"row\">{}</th><td>\
+                    {}</td><td>{}</td><td>{}</td><td>{}</td>",
                 esc(p.session_id(s)),
                 esc(&p.day_label(model.grid.day_of(s.at.period))),
                 p.times(s),

@@ -32,7 +32,8 @@ pub fn territory_page(p: &Programme, t: usize) -> String {
         let columns = week_columns(p, week);
         let _ = writeln!(
             body,
-            "<h2>{}</h2>\n<table class=\"week\" data-week=\"{}\">\n<caption>{}</caption>\n<tr><td class=\"slot\"></td>{}</tr>",
+            "<h2>{}</h2>\n<table class=\"week\" data-week=\"{}\">\n<caption>{}</caption>\n<tr>\
+                <td class=\"slot\"></td>{}</tr>",
             esc(&tx.with("week-of", &[("date", monday.clone().into())])),
             model.grid.weeks[week],
             esc(&tx.with("week-caption", &[("date", monday.into())])),
@@ -50,7 +51,8 @@ pub fn territory_page(p: &Programme, t: usize) -> String {
         for (slot, times) in model.grid.slots.iter().enumerate() {
             let _ = write!(
                 body,
-                "<tr><th scope=\"row\" class=\"slot\">{}<br><span class=\"muted\">{}–{}</span></th>",
+                "<tr><th scope=\"row\" class=\"slot\">{}<br><span class=\"muted\">{}–{}</span>\
+                    </th>",
                 esc(&p.slot_name(slot)),
                 format_hhmm(times.start),
                 format_hhmm(times.end)
@@ -139,7 +141,9 @@ fn session_card(p: &Programme, s: &Scheduled) -> String {
         None => ("session", String::new()),
     };
     format!(
-        "<div class=\"{class}\" data-session=\"{}\"><div class=\"title\">{}</div><div class=\"meta\">{} · {} · {}</div>{moved}<div class=\"meta\">{}</div><div>{} {}</div></div>",
+        "<div class=\"{class}\" data-session=\"{}\"><div class=\"title\">{}</div><div \
+            class=\"meta\">{} · {} · {}</div>{moved}<div class=\"meta\">{}</div><div>{} {}</div>\
+            </div>",
         esc(p.session_id(s)),
         esc(p.title(s)),
         esc(p.session_id(s)),
@@ -160,7 +164,8 @@ fn coverage_table(p: &Programme, t: usize) -> String {
     let table = p.coverage(t);
     let wanted = model.theme_sessions_per_week;
     let mut out = format!(
-        "<h2>{}</h2>\n<p class=\"muted\">{}</p>\n<table class=\"coverage\" data-territory=\"{}\">\n<caption>{}</caption>\n<tr>{}",
+        "<h2>{}</h2>\n<p class=\"muted\">{}</p>\n<table class=\"coverage\" \
+            data-territory=\"{}\">\n<caption>{}</caption>\n<tr>{}",
         esc(&tx.get("coverage-title")),
         esc(&tx.with("coverage-help", &[("n", wanted.into())])),
         esc(&model.territories[t]),

@@ -141,7 +141,8 @@ pub fn availability(text: &str) -> Result<Option<Availability>, String> {
     for part in t.split(';').map(str::trim).filter(|p| !p.is_empty()) {
         let Some((key, rules)) = part.split_once(':') else {
             return Err(format!(
-                "\"{part}\" does not start with only: or except:; write e.g. only: tue,thu; except: 2016-03-08"
+                "\"{part}\" does not start with only: or except:; write e.g. only: tue,thu; \
+                    except: 2016-03-08"
             ));
         };
         let slot = match key.trim().to_ascii_lowercase().as_str() {
@@ -149,7 +150,8 @@ pub fn availability(text: &str) -> Result<Option<Availability>, String> {
             "except" => &mut out.except,
             k => {
                 return Err(format!(
-                    "\"{k}:\" is neither only: nor except:; write e.g. only: tue,thu; except: 2016-03-08"
+                    "\"{k}:\" is neither only: nor except:; write e.g. only: tue,thu; except: \
+                        2016-03-08"
                 ))
             }
         };
@@ -175,7 +177,11 @@ fn rule(text: &str) -> Result<Rule, String> {
         return Ok(Rule::default());
     }
     if text.is_empty() {
-        return Err("a rule between two | is empty; write any for a rule that always matches, or remove the |".into());
+        return Err(
+            "a rule between two | is empty; write any for a rule that always matches, or \
+            remove the |"
+                .into(),
+        );
     }
     let mut r = Rule::default();
     for term in text.split_whitespace() {
@@ -248,7 +254,8 @@ fn rule(text: &str) -> Result<Rule, String> {
 fn set<T>(field: &mut Option<T>, value: T, what: &str) -> Result<(), String> {
     if field.is_some() {
         return Err(format!(
-            "{what} given twice in one rule; join them with commas (tue,thu), or make two rules separated by |"
+            "{what} given twice in one rule; join them with commas (tue,thu), or make two rules \
+                separated by |"
         ));
     }
     *field = Some(value);

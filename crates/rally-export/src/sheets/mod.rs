@@ -292,7 +292,9 @@ pub fn import(path: &Path) -> Result<(Edition, Model), Vec<SheetError>> {
     if path.is_file() && !workbook {
         return Err(vec![SheetError::of_file(
             path.display().to_string(),
-            "is neither a folder of CSV sheets nor a workbook (.xlsx, .xls, .ods); give the folder that holds it, or a workbook".into(),
+            "is neither a folder of CSV sheets nor a workbook (.xlsx, .xls, .ods); give the \
+                folder that holds it, or a workbook"
+                .into(),
         )]);
     }
     let reading = if workbook {

@@ -75,7 +75,9 @@ pub(super) fn reading(dir: &Path) -> Reading {
                 errors.push(SheetError::of_file(
                     name.clone(),
                     format!(
-                        "is a workbook, and this folder is read as CSV sheets: import the workbook itself (rally import {} -o EDITION), or save each sheet of it as CSV here, or move it out of {}",
+                        "is a workbook, and this folder is read as CSV sheets: import the \
+                            workbook itself (rally import {} -o EDITION), or save each sheet of \
+                            it as CSV here, or move it out of {}",
                         dir.join(name).display(),
                         dir.display()
                     ),
@@ -87,7 +89,8 @@ pub(super) fn reading(dir: &Path) -> Reading {
                     errors.push(SheetError::of_file(
                         name.clone(),
                         format!(
-                            "is not a sheet of an edition; rename it to one of {}, or move it out of {}",
+                            "is not a sheet of an edition; rename it to one of {}, or move it \
+                                out of {}",
                             SHEETS.iter().map(|s| s.file).collect::<Vec<_>>().join(", "),
                             dir.display()
                         ),
@@ -118,7 +121,8 @@ pub(super) fn reading(dir: &Path) -> Reading {
             errors.push(SheetError::of_file(
                 s.file,
                 format!(
-                    "is missing; add it with the columns {} (rally import --template DIR writes an example)",
+                    "is missing; add it with the columns {} (rally import --template DIR writes \
+                        an example)",
                     s.columns.join(",")
                 ),
             ));
@@ -286,7 +290,10 @@ pub(super) fn table(
                     i + 1,
                     column_letter(k),
                     None,
-                    format!("\"{c}\" lies beyond the last named column; name the column in the first row or move the value"),
+                    format!(
+                        "\"{c}\" lies beyond the last named column; name the column in the \
+                        first row or move the value"
+                    ),
                 ));
             }
         }
@@ -296,7 +303,9 @@ pub(super) fn table(
                     i + 1,
                     column_letter(k),
                     None,
-                    "lies in a column with no name; name the column in the first row or clear the cell".into(),
+                    "lies in a column with no name; name the column in the first row or clear \
+                        the cell"
+                        .into(),
                 ));
             }
         }
@@ -662,7 +671,13 @@ impl Builder {
                 "certificate" => rules.certificate = Some(r.required_list(e, "value")),
                 "weights" => {
                     if r.opt("value").is_some() {
-                        r.error(e, "value", "the weights row takes no value; set each weight in its own row, e.g. weights.unscheduled,10000".into());
+                        r.error(
+                            e,
+                            "value",
+                            "the weights row takes no value; set each weight in \
+                            its own row, e.g. weights.unscheduled,10000"
+                                .into(),
+                        );
                     }
                     rules.weights.get_or_insert_with(Default::default);
                 }
@@ -676,7 +691,8 @@ impl Builder {
                     e,
                     "rule",
                     format!(
-                        "unknown rule \"{key}\"; use one of {}, or weights.<term> with a term among {}",
+                        "unknown rule \"{key}\"; use one of {}, or weights.<term> with a term \
+                            among {}",
                         RULES.join(", "),
                         Term::names()
                     ),

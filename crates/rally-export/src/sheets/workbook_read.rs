@@ -45,7 +45,8 @@ pub(super) fn reading(path: &Path) -> Reading {
                 ..SheetError::of_file(
                     path.display().to_string(),
                     format!(
-                        "cannot be read as a workbook ({e}); save it from the spreadsheet as .xlsx or .ods"
+                        "cannot be read as a workbook ({e}); save it from the spreadsheet as \
+                            .xlsx or .ods"
                     ),
                 )
             };
@@ -106,7 +107,8 @@ pub(super) fn reading(path: &Path) -> Reading {
         errors.push(SheetError::of_file(
             s.file,
             format!(
-                "is missing; add a sheet named {} with the columns {} in its first row (rally import --template book.xlsx writes an example)",
+                "is missing; add a sheet named {} with the columns {} in its first row (rally \
+                    import --template book.xlsx writes an example)",
                 s.book,
                 s.columns.join(", ")
             ),
