@@ -10,7 +10,7 @@
 //!   dynamic programme over days on the themes (and wishes) it reaches.
 //! - [`search`]: greedy in order of scarcity, repair by ejection chains,
 //!   local search; anytime and seeded.
-//! - [`exact`]: the integer model (good_lp) of the most certified headcount,
+//! - `exact`: the integer model (good_lp) of the most certified headcount,
 //!   for small parts, warm-started from the heuristic.
 //! - [`bound`]: an upper bound on the certified headcount.
 //! - [`explain`]: who is left out, why, and which extra session would help.
@@ -20,7 +20,7 @@
 pub mod board;
 pub mod bound;
 pub mod course;
-pub mod exact;
+mod exact;
 pub mod explain;
 pub mod reroute;
 pub mod search;

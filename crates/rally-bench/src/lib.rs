@@ -5,20 +5,20 @@
 //! CSV) and an SVG plot of time and gap against size, with a peer's figures
 //! and the ratios when given.
 //!
-//! - [`child`]: a child process, timed, with its peak memory.
-//! - [`edition`]: the size of an edition.
-//! - [`judge`]: the checker's verdict, the bounds a summary states.
-//! - [`peer`]: a peer's figures (CSV files of penalties).
-//! - [`table`], [`plot`]: the outputs.
+//! - `child`: a child process, timed, with its peak memory.
+//! - `edition`: the size of an edition.
+//! - `judge`: the checker's verdict, the bounds a summary states.
+//! - `peer`: a peer's figures (CSV files of penalties).
+//! - `table`, `plot`: the outputs.
 
 #![warn(missing_docs)]
 
-pub mod child;
-pub mod edition;
-pub mod judge;
-pub mod peer;
-pub mod plot;
-pub mod table;
+mod child;
+mod edition;
+mod judge;
+mod peer;
+mod plot;
+mod table;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

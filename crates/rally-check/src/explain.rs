@@ -30,7 +30,7 @@ pub struct Seen {
 pub struct Blocked {
     /// What keeps them from the member.
     pub barrier: Barrier,
-    /// The first [`LISTED`] of them.
+    /// The first `LISTED` of them.
     pub sessions: Vec<Seen>,
     /// How many more.
     pub more: usize,

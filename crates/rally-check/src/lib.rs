@@ -1,13 +1,13 @@
 #![warn(missing_docs)]
 //! The judge of every plan (SPEC §6–§8): plain code, independent of the solvers.
 //!
-//! - [`resolve`]: the plan's fields resolved against the edition.
+//! - `resolve`: the plan's fields resolved against the edition.
 //! - [`rules`]: hard rules S1–S3, H1–H8, C1–C4, every violation listed.
-//! - [`penalty`]: the terms of §7.
+//! - [`penalty`](mod@penalty): the terms of §7.
 //! - [`certify`]: the exact certifiability search behind `coverage`.
 //! - [`explain`]: why a member cannot be certified.
 //! - [`changes`]: re-planning (SPEC §9): F1–F2, `moved`, `rerouted`.
-//! - [`report`]: the JSON of §8 and the readable report.
+//! - `report`: the JSON of §8 and the readable report.
 //! - [`unscheduled`]: why a session is left unscheduled, as facts.
 //!
 //! It is also the one door in for an edition: [`load_edition`],
@@ -19,8 +19,8 @@ pub mod certify;
 pub mod changes;
 pub mod explain;
 pub mod penalty;
-pub mod report;
-pub mod resolve;
+mod report;
+mod resolve;
 pub mod rules;
 pub mod unscheduled;
 pub mod what;

@@ -4,15 +4,15 @@
 //! spreadsheets (CSV) — and the spreadsheets a team keeps, read back into an
 //! edition.
 //!
-//! - [`i18n`]: French and English texts (Project Fluent) and dates.
+//! - `i18n`: French and English texts (Project Fluent) and dates.
 //! - [`view`]: the plan seen from the programme, the members and the partners.
 //! - [`findings`]: what matters first: people left out, sessions unscheduled
 //!   or under their minimum; the readable report of `rally check`.
 //! - [`html`]: the static site (index, territories, members, partners).
 //! - [`ics`]: one calendar per member and per partner.
-//! - [`print`]: sign-in sheets, certificates and partners' lists to print.
-//! - [`reasons`]: the checker's reasons why a member cannot be certified, in words.
-//! - [`violations`]: the checker's violations, in words.
+//! - [`print`](mod@print): sign-in sheets, certificates and partners' lists to print.
+//! - `reasons`: the checker's reasons why a member cannot be certified, in words.
+//! - `violations`: the checker's violations, in words.
 //! - [`tables`]: sessions, sign-in sheets, certificates, uncertified members.
 //! - [`sheets`]: an edition as CSV sheets and back, with errors named by
 //!   file, row and column.
@@ -23,15 +23,15 @@ pub mod changes;
 pub mod files;
 pub mod findings;
 pub mod html;
-pub mod i18n;
+mod i18n;
 pub mod ics;
 pub mod print;
-pub mod reasons;
+mod reasons;
 pub mod sheets;
 pub mod tables;
-pub mod unscheduled;
+mod unscheduled;
 pub mod view;
-pub mod violations;
+mod violations;
 
 pub use files::{write_file, write_folder, Inputs, OutFile, WriteError};
 pub use i18n::{Lang, Texts};

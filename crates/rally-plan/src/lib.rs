@@ -9,28 +9,28 @@
 //!   (H1–H4), pins, the previous plan, the cost of moving a session.
 //! - [`programme`]: a programme being built, with H5–H7 checked and the
 //!   linear terms kept up to date move by move.
-//! - [`parts`]: the edition split into parts that share no partner, venue or
+//! - `parts`: the edition split into parts that share no partner, venue or
 //!   member, solved in parallel.
-//! - [`construct`]: placing the least free sessions first.
+//! - `construct`: placing the least free sessions first.
 //! - [`mip`]: the exact model (good_lp), one function per constraint family.
-//! - [`search`]: local search and large neighbourhoods re-placed by the exact model.
+//! - `search`: local search and large neighbourhoods re-placed by the exact model.
 //! - [`coverage`]: members' certifiability, kept in view from the start.
-//! - [`repair`]: moves towards members who cannot be certified yet.
-//! - [`bound`]: lower bounds on the penalty.
-//! - [`reasons`]: why a session is left unscheduled, in words a rally leader can act on.
+//! - `repair`: moves towards members who cannot be certified yet.
+//! - `bound`: lower bounds on the penalty.
+//! - `reasons`: why a session is left unscheduled, in words a rally leader can act on.
 
 #![warn(missing_docs)]
 
-pub mod bound;
-pub mod construct;
+mod bound;
+mod construct;
 pub mod coverage;
 pub mod instance;
 pub mod mip;
-pub mod parts;
+mod parts;
 pub mod programme;
-pub mod reasons;
-pub mod repair;
-pub mod search;
+mod reasons;
+mod repair;
+mod search;
 
 use instance::Instance;
 use rally_check::Penalty;

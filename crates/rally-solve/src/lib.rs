@@ -2,18 +2,18 @@
 //! lowest total penalty of SPEC §7. It stands above both solvers and works
 //! on indices — where each session is (`Vec<Option<Placement>>`), courses as
 //! board offers, suggestions as (workshop, weekday, slot, venue) indices —
-//! and writes words only once, at the end: one [`Plan`], judged once by the
+//! and writes words only once, at the end: one [`Plan`](rally_model::Plan), judged once by the
 //! checker.
 //!
 //! 1. plan the programme ([`rally_plan::plan`]) with at most half the time
 //!    (its search ends by itself; the effort it spends is counted);
 //! 2. route every member through it ([`rally_assign::route`]);
-//! 3. improve ([`improve`]): move sessions where the courses say people are
+//! 3. improve (`improve`): move sessions where the courses say people are
 //!    squeezed out, re-route, keep what lowers the total ([`score`]);
-//! 4. large-neighbourhood search ([`lns`]) until the budget runs out: free a
+//! 4. large-neighbourhood search (`lns`) until the budget runs out: free a
 //!    session's seats, a session, a territory's day or a workshop, rebuild,
 //!    keep what does not raise the total (travel included);
-//! 5. write the plan and let the checker score it; [`bound`] says how far
+//! 5. write the plan and let the checker score it; `bound` says how far
 //!    from the best possible it can be.
 //!
 //! With a published plan (`--from`, SPEC §9) it plans close to it, routes
@@ -27,9 +27,9 @@
 
 #![warn(missing_docs)]
 
-pub mod bound;
-pub mod improve;
-pub mod lns;
+mod bound;
+mod improve;
+mod lns;
 pub mod replan;
 pub mod score;
 
@@ -63,7 +63,7 @@ pub struct SolveOutcome {
     pub cut_short: bool,
     /// Units of effort spent.
     pub effort: u64,
-    /// A lower bound on the total penalty of any plan (see [`bound`]).
+    /// A lower bound on the total penalty of any plan (see `bound`).
     pub lower_bound: Option<i64>,
     /// Time the solve took.
     pub elapsed: Duration,

@@ -1,4 +1,4 @@
-//! The improvement of a re-plan (SPEC §9) after routing: as in [`crate::improve`],
+//! The improvement of a re-plan (SPEC §9) after routing: as in `improve`,
 //! a session goes where the courses say people are squeezed out, but every
 //! try is routed from the published plan ([`rally_assign::assign`] with it)
 //! and judged by the checker with `moved` and `rerouted`, so a move stands

@@ -1,5 +1,5 @@
 //! An edition as the sheets a rally team keeps in a spreadsheet, and back:
-//! a folder of CSV files or a workbook (`.xlsx`, `.ods`). [`write`] gives
+//! a folder of CSV files or a workbook (`.xlsx`, `.ods`). [`write()`] gives
 //! the CSV sheets of an edition and [`workbook`] its workbook; [`read`] and
 //! [`read_workbook`] build the edition again (errors name the sheet, the
 //! row and the column), and [`import`] validates it with the model's own
