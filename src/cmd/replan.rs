@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// `--from OLD_PLAN [--frozen-until DATE] [--attended FILE]`.
 #[derive(clap::Args, Default)]
 pub struct ReplanArgs {
-    /// The published plan to stay close to (SPEC §5), read against this edition.
+    /// The published plan to stay close to (docs/formats.md#plan), read against this edition.
     #[arg(long, value_name = "OLD_PLAN")]
     pub from: Option<PathBuf>,
     /// The rally has run up to DATE inclusive (YYYY-MM-DD): what OLD_PLAN has

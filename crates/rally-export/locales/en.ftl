@@ -29,7 +29,7 @@ slot-morning = Morning
 slot-afternoon = Afternoon
 edition-default = Job rally
 
-## The seven default themes (SPEC §4)
+## The seven default themes (docs/formats.md#themes)
 theme-employers = Employers and work situations
 theme-realities = Realities of the job
 theme-conditions = Working conditions
@@ -75,7 +75,7 @@ term-moved = sessions moved from the published plan
 term-rerouted = sessions added to or removed from courses
 term-total = total
 
-## Hard rules (SPEC §6)
+## Hard rules (docs/formats.md#hard-rules)
 rule-S1 = every session exactly once
 rule-S2 = session fields as the edition gives them
 rule-S3 = courses name members and scheduled sessions

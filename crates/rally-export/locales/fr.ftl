@@ -35,7 +35,7 @@ slot-morning = Matin
 slot-afternoon = Après-midi
 edition-default = Rallye des métiers
 
-## Les sept thèmes par défaut (SPEC §4)
+## Les sept thèmes par défaut (docs/formats.md#themes)
 theme-employers = Employeurs et situations de travail
 theme-realities = Réalités du métier
 theme-conditions = Conditions de travail
@@ -81,7 +81,7 @@ term-moved = sessions déplacées depuis le plan publié
 term-rerouted = sessions ajoutées aux parcours ou retirées
 term-total = total
 
-## Règles impératives (SPEC §6)
+## Règles impératives (docs/formats.md#hard-rules)
 rule-S1 = chaque session une seule fois
 rule-S2 = champs des sessions conformes à l’édition
 rule-S3 = parcours nommant des membres et des sessions programmées
