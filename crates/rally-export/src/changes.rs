@@ -116,20 +116,17 @@ fn standing(t: &Texts, model: &Model, at: &Standing) -> String {
 
 /// A venue's name, its id when it has none or the edition lacks it.
 fn venue_name<'a>(model: &'a Model, id: &'a str) -> &'a str {
-    model
-        .venue(id)
-        .map(|v| model.venues[v].name.as_str())
-        .filter(|n| !n.is_empty())
-        .unwrap_or(id)
+    name_or(model.venue(id).map(|v| model.venues[v].name.as_str()), id)
 }
 
 /// A member's name, its id when it has none or the edition lacks it.
 fn member_name<'a>(model: &'a Model, id: &'a str) -> &'a str {
-    model
-        .member(id)
-        .map(|m| model.members[m].name.as_str())
-        .filter(|n| !n.is_empty())
-        .unwrap_or(id)
+    name_or(model.member(id).map(|m| model.members[m].name.as_str()), id)
+}
+
+/// `name` when there is one, else `id`.
+fn name_or<'a>(name: Option<&'a str>, id: &'a str) -> &'a str {
+    name.filter(|n| !n.is_empty()).unwrap_or(id)
 }
 
 fn moved_line(t: &Texts, model: &Model, m: &Moved) -> String {
