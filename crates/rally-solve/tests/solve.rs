@@ -59,12 +59,9 @@ fn judged(model: &Model, out: &SolveOutcome) {
     assert!(out.assigned.upper_bound >= out.assigned.certified.people());
 }
 
-/// One week, one venue, one workshop with every theme in one session of
-/// `seats` seats, and `people` participants free all week.
-fn one_session(seats: u32, people: usize) -> Model {
-    let participants: Vec<serde_json::Value> = (0..people)
-        .map(|i| serde_json::json!({"id": format!("u{i}"), "profile": "job-seeker"}))
-        .collect();
+/// One week, one venue, one partner, and workshop `w1` with every theme in
+/// `sessions` sessions of `seats` seats, for `participants`.
+fn one_workshop(sessions: u32, seats: u32, participants: serde_json::Value) -> Model {
     let themes = rally_model::model::DEFAULT_THEMES;
     let edition = serde_json::json!({
         "calendar": {"start": "2016-03-07", "end": "2016-03-11"},
@@ -72,10 +69,18 @@ fn one_session(seats: u32, people: usize) -> Model {
         "venues": [{"id": "cm", "territory": "87", "capacity": 30}],
         "partners": [{"id": "admr", "kind": "home-care-service"}],
         "workshops": [{"id": "w1", "themes": themes, "organisers": ["admr"],
-                       "capacity": {"min": 1, "max": seats}}],
+                       "sessions": sessions, "capacity": {"min": 1, "max": seats}}],
         "participants": participants,
     });
     rally_model::parse_edition(&edition.to_string()).expect("a valid edition")
+}
+
+/// One session of `seats` seats, and `people` participants free all week.
+fn one_session(seats: u32, people: usize) -> Model {
+    let participants: Vec<serde_json::Value> = (0..people)
+        .map(|i| serde_json::json!({"id": format!("u{i}"), "profile": "job-seeker"}))
+        .collect();
+    one_workshop(1, seats, participants.into())
 }
 
 /// Editions small enough to solve by hand: the bound is the optimum, and
@@ -109,21 +114,15 @@ fn the_bound_is_reached_on_editions_solved_by_hand() {
 /// bound pooling the workshop's seats over its periods would say 20.
 #[test]
 fn the_bound_knows_the_periods_a_member_can_reach() {
-    let themes = rally_model::model::DEFAULT_THEMES;
     let monday = serde_json::json!({"only": [{"weekdays": ["mon"], "slots": ["morning"]}]});
-    let edition = serde_json::json!({
-        "calendar": {"start": "2016-03-07", "end": "2016-03-11"},
-        "territories": [{"id": "87"}],
-        "venues": [{"id": "cm", "territory": "87", "capacity": 30}],
-        "partners": [{"id": "admr", "kind": "home-care-service"}],
-        "workshops": [{"id": "w1", "themes": themes, "organisers": ["admr"],
-                       "sessions": 2, "capacity": {"min": 1, "max": 1}}],
-        "participants": [
+    let model = one_workshop(
+        2,
+        1,
+        serde_json::json!([
             {"id": "u0", "profile": "job-seeker", "availability": monday},
             {"id": "u1", "profile": "job-seeker", "availability": monday},
-        ],
-    });
-    let model = rally_model::parse_edition(&edition.to_string()).expect("a valid edition");
+        ]),
+    );
     let out = run(&model, 1, Some(200));
     judged(&model, &out);
     assert_eq!(out.assigned.penalty.total, 1715);
