@@ -73,38 +73,29 @@ pub fn run<'m>(
                     return best;
                 }
                 budget.spend(1);
-                let old = prog.at[session];
-                if old.is_some() {
-                    prog.remove(session);
-                }
-                if prog.can_place(session, at) {
-                    prog.place(session, at);
+                let better = try_move(prog, session, at, |prog| {
                     let (board, found) = rally_assign::route(model, &prog.at, seed, budget, None);
                     let total = score::total(prog, &board, &found.courses);
-                    if total < best.total {
-                        best.moved.push(session);
-                        best = Improved {
-                            board,
-                            found,
-                            total,
-                            moved: std::mem::take(&mut best.moved),
-                        };
-                        debug_assert_eq!(
-                            total,
-                            best.checked(prog),
-                            "solve's score is the checker's"
-                        );
-                        certified(&best);
-                        if let Some(p) = progress {
-                            p(total);
-                        }
-                        improved = true;
-                        break 'suggestions;
+                    if total >= best.total {
+                        return false;
                     }
-                    prog.remove(session);
-                }
-                if let Some(old) = old {
-                    prog.place(session, old);
+                    best.moved.push(session);
+                    best = Improved {
+                        board,
+                        found,
+                        total,
+                        moved: std::mem::take(&mut best.moved),
+                    };
+                    debug_assert_eq!(total, best.checked(prog), "solve's score is the checker's");
+                    certified(&best);
+                    if let Some(p) = progress {
+                        p(total);
+                    }
+                    true
+                });
+                if better {
+                    improved = true;
+                    break 'suggestions;
                 }
             }
         }
@@ -112,6 +103,31 @@ pub fn run<'m>(
             return best;
         }
     }
+}
+
+/// Moves `session` to `to` when it may go there and `keep` accepts the
+/// programme so moved; otherwise puts it back where it was. Whether it moved.
+pub(crate) fn try_move<'i, 'm>(
+    prog: &mut Programme<'i, 'm>,
+    session: usize,
+    to: Placement,
+    keep: impl FnOnce(&Programme<'i, 'm>) -> bool,
+) -> bool {
+    let from = prog.at[session];
+    if from.is_some() {
+        prog.remove(session);
+    }
+    if prog.can_place(session, to) {
+        prog.place(session, to);
+        if keep(prog) {
+            return true;
+        }
+        prog.remove(session);
+    }
+    if let Some(from) = from {
+        prog.place(session, from);
+    }
+    false
 }
 
 /// Candidate moves for a suggestion: the workshop's unscheduled sessions,

@@ -7,6 +7,7 @@
 //! tried costs one unit of effort, and its routing starts from the courses
 //! kept only (the first routing also tried routing everyone anew).
 
+use crate::improve::try_move;
 use rally_assign::reroute::reroute_from;
 use rally_assign::search::Start;
 use rally_assign::{AssignOutcome, Suggestion};
@@ -67,28 +68,23 @@ pub fn improve(
                 return (best, moved);
             }
             budget.spend(1);
-            let from = prog.at[session];
-            if from.is_some() {
-                prog.remove(session);
-            }
-            if prog.can_place(session, to) {
-                prog.place(session, to);
+            let better = try_move(&mut prog, session, to, |prog| {
                 let plan = rally_plan::to_plan(&instance, &prog.at);
                 let out = reroute_from(model, &plan, replan, &route, &[Start::Kept]);
-                if out.penalty.total < best.penalty.total {
-                    certified(&out);
-                    if let Some(p) = options.progress {
-                        p(out.penalty.total);
-                    }
-                    best = out;
-                    moved.push(session);
-                    improved = true;
-                    break;
+                if out.penalty.total >= best.penalty.total {
+                    return false;
                 }
-                prog.remove(session);
-            }
-            if let Some(from) = from {
-                prog.place(session, from);
+                certified(&out);
+                if let Some(p) = options.progress {
+                    p(out.penalty.total);
+                }
+                best = out;
+                true
+            });
+            if better {
+                moved.push(session);
+                improved = true;
+                break;
             }
         }
         if !improved {
