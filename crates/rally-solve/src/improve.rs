@@ -153,10 +153,21 @@ fn moves(prog: &Programme, best: &Improved, s: &Suggestion) -> Vec<(usize, Place
             .filter(|&&o| best.board.offers[o].session == session)
             .count()
     };
-    let workshop = &model.workshops[w];
+    first_to_move(prog, w, attendance, &free)
+}
+
+/// Workshop `w`'s session to move first (one not scheduled, else the least
+/// attended by `attendance`), paired with each of the `free` placements.
+pub(crate) fn first_to_move(
+    prog: &Programme,
+    w: usize,
+    attendance: impl Fn(usize) -> usize,
+    free: &[Placement],
+) -> Vec<(usize, Placement)> {
+    let workshop = &prog.model().workshops[w];
     let mut sessions: Vec<(usize, usize)> = (workshop.first_session
         ..workshop.first_session + workshop.n_sessions)
-        .filter(|&x| instance.is_free(x))
+        .filter(|&x| prog.instance.is_free(x))
         .map(|x| (prog.at[x].map_or(0, |_| 1 + attendance(x)), x))
         .collect();
     sessions.sort_unstable();

@@ -7,7 +7,7 @@
 //! tried costs one unit of effort, and its routing starts from the courses
 //! kept only (the first routing also tried routing everyone anew).
 
-use crate::improve::try_move;
+use crate::improve::{first_to_move, try_move};
 use rally_assign::reroute::reroute_from;
 use rally_assign::search::Start;
 use rally_assign::{AssignOutcome, Suggestion};
@@ -155,22 +155,9 @@ fn moves(prog: &Programme, best: &AssignOutcome, s: &Suggestion) -> Vec<(usize, 
             *attendance.entry(x.as_str()).or_default() += 1;
         }
     }
-    let workshop = &model.workshops[w];
-    let mut sessions: Vec<(usize, usize)> = (workshop.first_session
-        ..workshop.first_session + workshop.n_sessions)
-        .filter(|&x| instance.is_free(x))
-        .map(|x| {
-            let attending = attendance.get(model.sessions[x].id.as_str());
-            (
-                prog.at[x].map_or(0, |_| 1 + attending.copied().unwrap_or(0)),
-                x,
-            )
-        })
-        .collect();
-    sessions.sort_unstable();
-    sessions
-        .into_iter()
-        .take(1)
-        .flat_map(|(_, x)| free.iter().map(move |&p| (x, p)))
-        .collect()
+    let attending = |x: usize| {
+        let id = model.sessions[x].id.as_str();
+        attendance.get(id).copied().unwrap_or(0)
+    };
+    first_to_move(prog, w, attending, &free)
 }
