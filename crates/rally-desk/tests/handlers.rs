@@ -471,12 +471,7 @@ async fn one_run_at_a_time_and_stop_keeps_the_best_plan() {
     assert!(plan.courses.is_some());
     // The progress carried the certified headcount of the best plan: the
     // checker's of the plan kept.
-    let events = get_events(&app).await;
-    let json = events
-        .lines()
-        .find_map(|l| l.strip_prefix("data: "))
-        .unwrap();
-    let status: serde_json::Value = serde_json::from_str(json).unwrap();
+    let status = get_status(&app).await;
     let report = rally_check::check(&model, &plan);
     let certified = report.certified_headcount(&model);
     assert_eq!(status["certified"], certified, "{status}");
@@ -502,6 +497,16 @@ async fn get_events(app: &Router) -> String {
     String::from_utf8(chunk.to_vec()).unwrap()
 }
 
+/// The run's status, as the first event of `/plan/events` carries it.
+async fn get_status(app: &Router) -> serde_json::Value {
+    let events = get_events(app).await;
+    let json = events
+        .lines()
+        .find_map(|l| l.strip_prefix("data: "))
+        .unwrap();
+    serde_json::from_str(json).unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_moved_version_re_plans_with_its_list_of_changes() {
     let dir = example_workspace();
@@ -525,12 +530,7 @@ async fn a_moved_version_re_plans_with_its_list_of_changes() {
     assert_eq!(a.status, StatusCode::SEE_OTHER);
     let page = wait_idle(&app).await;
     // The re-plan's progress carried its certified headcount too.
-    let events = get_events(&app).await;
-    let json = events
-        .lines()
-        .find_map(|l| l.strip_prefix("data: "))
-        .unwrap();
-    let status: serde_json::Value = serde_json::from_str(json).unwrap();
+    let status = get_status(&app).await;
     assert!(status["best_certified"].is_u64(), "{status}");
     // The re-plan is a draft to review, not a version yet.
     assert!(
